@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Glossary", targets: ["Glossary"]),
+        .library(name: "TMServer", targets: ["TMServer"]),
+        .executable(name: "tm", targets: ["tm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+    ],
+    targets: [
+        // System ICU behind a C shim: the public header uses only <stdint.h> types, so Swift modules
+        // can import it next to Foundation (whose own ICU headers clash with the system's).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(
+            name: "Glossary",
+            dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")],
+            // The bundled glossary: a link to the repository's glossaries/ folder, copied into the bundle.
+            resources: [.copy("Resources/glossaries")]
+        ),
+        .target(
+            name: "TMServer",
+            dependencies: [
+                "Glossary",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "tm",
+            dependencies: [
+                "Glossary", "TMServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "GlossaryTests",
+            dependencies: ["Glossary"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TMServerTests",
+            dependencies: [
+                "TMServer", "Glossary",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["tm"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

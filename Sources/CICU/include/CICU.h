@@ -1,0 +1,38 @@
+// A narrow C view of the system ICU that tm uses.
+//
+// ICU's own names are version-suffixed macros (unorm2_normalize -> unorm2_normalize_72) that Swift
+// cannot see, and its headers clash with the ICU copy inside Foundation on Linux. This header uses
+// only <stdint.h> types, so any Swift module can import it beside Foundation; the ICU includes live
+// in the .c file.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+/// Normalization forms understood by cicu_normalize.
+enum {
+    CICU_NFC = 0,
+    CICU_NFD = 1,
+    CICU_NFKC = 2,
+    CICU_NFKC_CASEFOLD = 3,
+};
+
+/// Normalizes UTF-16 `src` into `dest`. Returns the length of the result in UTF-16 units (which may
+/// exceed `destCapacity`: call again with a bigger buffer), or -1 on error with the ICU error code
+/// in `*error`.
+int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t srcLength, uint16_t *dest, int32_t destCapacity,
+                       int32_t *error);
+
+/// Writes the UTF-16 offsets of the sentence boundaries of `text` under `locale` (e.g. "ko",
+/// "en@ss=standard") into `boundaries`, starting with 0 and ending with `length`. Returns the number
+/// of boundaries (which may exceed `capacity`: call again with a bigger buffer), or -1 on error.
+int32_t cicu_sentence_boundaries(const char *locale, const uint16_t *text, int32_t length, int32_t *boundaries,
+                                 int32_t capacity, int32_t *error);
+
+/// The ICU version, e.g. "72.1", into `buffer` (at least 32 bytes).
+void cicu_version(char *buffer, int32_t capacity);
+
+/// The ICU error name for a code, e.g. "U_BUFFER_OVERFLOW_ERROR".
+const char *cicu_error_name(int32_t error);
+
+#endif

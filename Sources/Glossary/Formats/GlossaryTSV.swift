@@ -1,0 +1,70 @@
+/// The glossary's own TSV: a header `hangul english kind variants note source`, one term a line,
+/// variants separated by `|`.
+public enum GlossaryTSV {
+    public static let header = ["hangul", "english", "kind", "variants", "note", "source"]
+
+    /// The terms of a TSV file, or an error naming the first bad line.
+    public static func parse(_ text: String, fileName: String) throws(TMError) -> [Term] {
+        var terms: [Term] = []
+        var lineNumber = 0
+        var sawHeader = false
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
+            if !sawHeader {
+                guard fields.map({ $0.trimmed }) == header else {
+                    throw .badFile(name: fileName, line: lineNumber, message: "expected the header \(header.joined(separator: "<TAB>"))")
+                }
+                sawHeader = true
+                continue
+            }
+            terms.append(try term(fields, fileName: fileName, line: lineNumber))
+        }
+        guard sawHeader else { throw .badFile(name: fileName, line: nil, message: "the file is empty") }
+        return terms
+    }
+
+    /// The TSV text of `terms`, header first.
+    public static func render(_ terms: [Term]) -> String {
+        var out = header.joined(separator: "\t") + "\n"
+        for term in terms {
+            let fields = [term.hangul, term.english, term.kind.rawValue, term.variants.joined(separator: "|"), term.note, term.source]
+            out += fields.map(clean).joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    private static func term(_ fields: [String], fileName: String, line: Int) throws(TMError) -> Term {
+        guard fields.count == header.count else {
+            throw .badFile(name: fileName, line: line, message: "expected \(header.count) tab-separated fields, found \(fields.count)")
+        }
+        let hangul = fields[0].trimmed
+        let english = fields[1].trimmed
+        guard !hangul.isEmpty else { throw .badFile(name: fileName, line: line, message: "the hangul field is empty") }
+        guard !english.isEmpty else { throw .badFile(name: fileName, line: line, message: "the english field is empty") }
+        guard let kind = Term.Kind(rawValue: fields[2].trimmed) else {
+            let kinds = Term.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badFile(name: fileName, line: line, message: "unknown kind '\(fields[2])' (expected one of \(kinds))")
+        }
+        let variants = fields[3].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
+        return Term(hangul: hangul, english: english, kind: kind, variants: variants, note: fields[4].trimmed, source: fields[5].trimmed)
+    }
+
+    /// Tabs and line breaks would break the row; they become spaces.
+    private static func clean(_ field: String) -> String {
+        String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+
+/// A glossary entry: one person, place, organization or term, with its house spelling.
+public struct Term: Sendable, Hashable, Codable {
+    /// What a term names; it decides how an unknown spelling of it is romanized.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case person
+        case place
+        case organization
+        case term
+    }
+
+    public var id: Int64?
+    /// The Korean form, as Korean news writes it.
+    public var hangul: String
+    /// The house spelling in English.
+    public var english: String
+    public var kind: Kind
+    /// Other spellings seen in English-language media.
+    public var variants: [String]
+    public var note: String
+    /// Where the house spelling is attested, or why it is the house form.
+    public var source: String
+
+    public init(
+        id: Int64? = nil, hangul: String, english: String, kind: Kind, variants: [String] = [], note: String = "", source: String = ""
+    ) {
+        self.id = id
+        self.hangul = hangul
+        self.english = english
+        self.kind = kind
+        self.variants = variants
+        self.note = note
+        self.source = source
+    }
+}

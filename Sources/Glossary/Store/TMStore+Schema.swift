@@ -1,0 +1,67 @@
+import GRDB
+
+extension TMStore {
+    /// The schema, as append-only migrations: never edit a shipped one, add the next.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    -- A translation-memory pair. The keys are Normalizer.key of each side; the pair of keys
+                    -- is unique, so the same pair is stored once.
+                    CREATE TABLE segment (
+                        id INTEGER PRIMARY KEY,
+                        ko TEXT NOT NULL,
+                        en TEXT NOT NULL,
+                        ko_key TEXT NOT NULL,
+                        en_key TEXT NOT NULL,
+                        origin TEXT NOT NULL DEFAULT '',
+                        created_at DOUBLE NOT NULL,
+                        updated_at DOUBLE NOT NULL,
+                        UNIQUE (ko_key, en_key)
+                    );
+                    -- Concordance: trigrams of the keys; queries under three characters fall back to instr().
+                    CREATE VIRTUAL TABLE segment_fts USING fts5(
+                        ko_key, en_key, content = 'segment', content_rowid = 'id', tokenize = 'trigram'
+                    );
+                    CREATE TRIGGER segment_ai AFTER INSERT ON segment BEGIN
+                        INSERT INTO segment_fts(rowid, ko_key, en_key) VALUES (new.id, new.ko_key, new.en_key);
+                    END;
+                    CREATE TRIGGER segment_ad AFTER DELETE ON segment BEGIN
+                        INSERT INTO segment_fts(segment_fts, rowid, ko_key, en_key) VALUES ('delete', old.id, old.ko_key, old.en_key);
+                    END;
+                    CREATE TRIGGER segment_au AFTER UPDATE OF ko_key, en_key ON segment BEGIN
+                        INSERT INTO segment_fts(segment_fts, rowid, ko_key, en_key) VALUES ('delete', old.id, old.ko_key, old.en_key);
+                        INSERT INTO segment_fts(rowid, ko_key, en_key) VALUES (new.id, new.ko_key, new.en_key);
+                    END;
+                    CREATE TABLE term (
+                        id INTEGER PRIMARY KEY,
+                        hangul TEXT NOT NULL,
+                        english TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organization', 'term')),
+                        note TEXT NOT NULL DEFAULT '',
+                        source TEXT NOT NULL DEFAULT '',
+                        UNIQUE (hangul, english)
+                    );
+                    -- Every spelling a term is known by: its Hangul, its house form, listed variants.
+                    -- `key` is Normalizer.key, `loose_key` Normalizer.looseKey; `system` says where the form came from.
+                    CREATE TABLE variant (
+                        term_id INTEGER NOT NULL REFERENCES term(id) ON DELETE CASCADE,
+                        form TEXT NOT NULL,
+                        key TEXT NOT NULL,
+                        loose_key TEXT NOT NULL,
+                        system TEXT NOT NULL,
+                        PRIMARY KEY (term_id, form)
+                    );
+                    CREATE INDEX variant_key ON variant(key);
+                    CREATE INDEX variant_loose_key ON variant(loose_key);
+                    """
+            )
+        }
+        return migrator
+    }
+}

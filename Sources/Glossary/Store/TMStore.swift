@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file that holds the memory and the glossary.
+///
+/// A `DatabasePool` (WAL: concurrent reads, serialized writes); the schema is created by append-only
+/// migrations on first open, and a database created by this open is seeded with the bundled glossary.
+public final class TMStore: Sendable {
+    /// The path of the database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path`. A database never seeded before gets the terms
+    /// that `seed` returns (called only then), in the same transaction that records the seeding, so a
+    /// crash leaves either both or neither.
+    public init(path: String, seed: () throws(TMError) -> [Term] = { [] }) throws(TMError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            try pool.write { db in
+                guard try Self.metaValue("seeded", in: db) == nil else { return }
+                for term in try seed() { _ = try Self.insert(term, in: db) }
+                try Self.setMeta("seeded", Date().ISO8601Format(), in: db)
+            }
+        } catch let error as TMError {
+            throw error
+        } catch {
+            throw .storage("\(path): \(error)")
+        }
+    }
+
+    /// Counts of what the store holds, for health checks and `tm stats`.
+    public struct Counts: Sendable, Codable, Equatable {
+        public let segments: Int
+        public let terms: Int
+    }
+
+    public func counts() throws(TMError) -> Counts {
+        try read { db in
+            Counts(
+                segments: try Int.fetchOne(db, sql: "SELECT count(*) FROM segment") ?? 0,
+                terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM term") ?? 0
+            )
+        }
+    }
+
+    /// The version of the SQLite library in use.
+    public func sqliteVersion() throws(TMError) -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
+    }
+
+    /// Runs a read, mapping database errors to `TMError.storage`.
+    func read<T>(_ body: (Database) throws -> T) throws(TMError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as TMError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// Runs a write in one transaction, mapping database errors to `TMError.storage`.
+    func write<T>(_ body: (Database) throws -> T) throws(TMError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as TMError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    static func metaValue(_ key: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    static func setMeta(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+    }
+}

@@ -1,0 +1,86 @@
+/// The match keys of a string: what two spellings must share to count as the same text.
+///
+/// `key` is for exact and fuzzy matching (translation memory, concordance): NFKC_Casefold on ICU,
+/// one dash, one apostrophe, one space. `looseKey` is for names: it also drops diacritics,
+/// apostrophes, hyphens and spaces, so "Ch'oe Sŏn-hŭi", "Choe Son Hui" and "choesonhui" meet.
+public enum Normalizer {
+    /// The match key: NFKC_Casefold, dash-like characters to `-`, curly quotes and primes to `'` or `"`,
+    /// white space runs to one space, trimmed. Hangul comes out composed (NFC), whatever went in.
+    public static func key(_ text: String) -> String {
+        let folded = ICU.normalize(text, .nfkcCasefold)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(replacement(for: scalar) ?? scalar)
+        }
+        return String(out)
+    }
+
+    /// The loose key: `key` without diacritics, apostrophes, hyphens or spaces.
+    public static func looseKey(_ text: String) -> String {
+        let decomposed = ICU.normalize(key(text), .nfd)
+        var out = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar == "'" || scalar == "-" || scalar == " " || scalar == "\"" { continue }
+            out.append(scalar)
+        }
+        return ICU.normalize(String(out), .nfc)
+    }
+
+    /// Decodes bytes that claim to be UTF-8, refusing invalid sequences instead of guessing.
+    ///
+    /// Text that arrives over HTTP or from a file may be broken; replacing bad bytes with U+FFFD would
+    /// store a corrupted segment silently, so callers report the offset to the user instead.
+    public static func decodeUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(InvalidUTF8) -> String {
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return String(scalars)
+            case .error:
+                throw InvalidUTF8(byteOffset: offset)
+            }
+        }
+    }
+
+    /// Bytes that are not valid UTF-8, with the offset of the first bad sequence.
+    public struct InvalidUTF8: Error, Sendable, Equatable, CustomStringConvertible {
+        public let byteOffset: Int
+        public var description: String { "invalid UTF-8 at byte \(byteOffset)" }
+    }
+
+    /// Characters the key folds to one ASCII form. NFKC_Casefold has already removed soft hyphens and
+    /// zero-width characters (default ignorables) and mapped full-width forms and NBSP.
+    private static let replacements: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-", "\u{2015}": "-",
+        "\u{2212}": "-", "\u{FE58}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
+        "\u{2019}": "'", "\u{2018}": "'", "\u{201B}": "'", "\u{02BC}": "'", "\u{02BB}": "'", "\u{2032}": "'", "`": "'",
+        "\u{00B4}": "'",
+        "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"", "\u{2033}": "\"",
+    ]
+
+    private static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        scalar.isASCII ? (scalar == "`" ? "'" : nil) : replacements[scalar]
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+}

@@ -1,0 +1,74 @@
+import Glossary
+import Hummingbird
+
+/// An error as the API reports it: a status and `{"error":{"code","message","field"}}`.
+///
+/// Every error a route can throw ends up here, mapped once by `APIError.init(_:)`.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+    public let field: String?
+
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    /// The API form of any error: library errors by their case, Hummingbird's by their status, anything
+    /// else as an internal error (a bug, logged by the caller with the request id).
+    init(_ error: any Error) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let error as TMError:
+            self.init(status: Self.status(of: error), code: error.code, message: error.description, field: error.field)
+        case let error as HTTPError:
+            self.init(status: error.status, code: Self.code(of: error.status), message: error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError:
+            self.init(status: error.status, code: Self.code(of: error.status), message: error.status.reasonPhrase)
+        default:
+            self.init(status: .internalServerError, code: "internal", message: "internal error")
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try context.responseEncoder.encode(
+            Body(error: .init(code: code, message: message, field: field)), from: request, context: context)
+        response.status = status
+        return response
+    }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+            let field: String?
+        }
+        let error: Detail
+    }
+
+    private static func status(of error: TMError) -> HTTPResponse.Status {
+        switch error {
+        case .invalidInput: .badRequest
+        case .badFile: .unprocessableContent
+        case .notFound: .notFound
+        case .tooLarge: .contentTooLarge
+        case .storage: .internalServerError
+        }
+    }
+
+    private static func code(of status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .contentTooLarge: "too_large"
+        case .badRequest: "invalid_input"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        default: status.code >= 500 ? "internal" : "http_\(status.code)"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Glossary
+import Hummingbird
+
+/// `GET /v1/health`: is the service up, which versions run it, and how much it holds.
+struct HealthRoutes {
+    let store: TMStore
+
+    struct Health: ResponseEncodable {
+        let status: String
+        let version: String
+        let icu: String
+        let sqlite: String
+        let segments: Int
+        let terms: Int
+    }
+
+    func register(on router: Router<some RequestContext>) {
+        router.get("/v1/health") { _, _ -> Health in
+            let counts = try store.counts()
+            return Health(
+                status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
+                segments: counts.segments, terms: counts.terms)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Runs the built `tm` binary, as a user would.
+@Suite struct ServeCommandTests {
+    /// The `tm` executable SwiftPM built beside this test bundle.
+    static var binary: URL {
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return runner.deletingLastPathComponent().appendingPathComponent("tm")
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func versionFlag() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["--version"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    /// `tm serve --port 0` prints the URL it bound, answers /v1/health from the seeded default
+    /// database, and exits cleanly on SIGTERM.
+    @Test func serveOnAFreePortAnswersHealthAndStopsOnSIGTERM() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["TM_DB"] = nil
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let line = try #require(firstLine(of: output.fileHandleForReading))
+        let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
+        #expect(url.hasPrefix("http://127.0.0.1:"))
+        #expect(!url.hasSuffix(":0"))
+
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url + "/v1/health")))
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        let health = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(health["status"] as? String == "ok")
+        #expect((health["terms"] as? Int ?? 0) > 0, "the default database is seeded from glossaries/")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tm.sqlite").path))
+
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
+    /// The first line the process writes, read byte by byte so nothing after it is consumed.
+    private func firstLine(of handle: FileHandle) -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk = handle.readData(ofLength: 1)
+            guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import Glossary
+
+@Suite struct TMStoreTests {
+    /// A fresh database path in a temporary folder, removed with its WAL files after the test.
+    private func withTemporaryDatabase(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder.appendingPathComponent("tm.sqlite").path)
+    }
+
+    private let seed = [
+        Term(hangul: "김정은", english: "Kim Jong-un", kind: .person, variants: ["Kim Jong Un", "Kim Jong-eun"]),
+        Term(hangul: "평양", english: "Pyongyang", kind: .place),
+    ]
+
+    @Test func newDatabaseIsSeededOnce() throws {
+        try withTemporaryDatabase { path in
+            let store = try TMStore(path: path) { seed }
+            #expect(try store.counts() == .init(segments: 0, terms: 2))
+            #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM variant") } == 6)
+        }
+    }
+
+    @Test func reopeningMigratesTwiceWithoutHarmAndDoesNotReseed() throws {
+        try withTemporaryDatabase { path in
+            _ = try TMStore(path: path) { seed }
+            var seedCalls = 0
+            let reopened = try TMStore(path: path) {
+                seedCalls += 1
+                return seed
+            }
+            #expect(seedCalls == 0)
+            #expect(try reopened.counts().terms == 2)
+            let tables = try reopened.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'segment_fts_%' ORDER BY name")
+            }
+            #expect(tables == ["grdb_migrations", "meta", "segment", "segment_fts", "term", "variant"])
+        }
+    }
+
+    @Test func databaseUsesWALAndForeignKeys() throws {
+        try withTemporaryDatabase { path in
+            let store = try TMStore(path: path)
+            #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+            #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+        }
+    }
+
+    @Test func aFailingSeedLeavesNothingHalfWritten() throws {
+        try withTemporaryDatabase { path in
+            #expect(throws: TMError.badFile(name: "x.tsv", line: 3, message: "broken")) {
+                _ = try TMStore(path: path) { () throws(TMError) -> [Term] in throw .badFile(name: "x.tsv", line: 3, message: "broken") }
+            }
+            let store = try TMStore(path: path) { seed }
+            #expect(try store.counts().terms == 2)
+        }
+    }
+
+    @Test func unopenablePathIsAStorageError() {
+        #expect {
+            _ = try TMStore(path: "/nonexistent-folder/tm.sqlite")
+        } throws: { error in
+            (error as? TMError)?.code == "storage"
+        }
+    }
+
+    @Test func variantsKeepTheirKeys() throws {
+        try withTemporaryDatabase { path in
+            let store = try TMStore(path: path) { seed }
+            let keys = try store.read { db in
+                try String.fetchAll(db, sql: "SELECT loose_key FROM variant WHERE form LIKE 'Kim%' ORDER BY form")
+            }
+            #expect(keys == ["kimjongun", "kimjongeun", "kimjongun"])  // "Kim Jong Un", "Kim Jong-eun", "Kim Jong-un"
+        }
+    }
+
+    @Test func theBundledGlossaryParses() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../glossaries").standardized
+        let terms = try BundledGlossary.load(from: directory)
+        #expect(!terms.isEmpty)
+        #expect(terms.contains { $0.hangul == "김정은" && $0.english == "Kim Jong-un" })
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import Glossary
+
+@Suite struct NormalizerTests {
+    /// Compares scalars, not Strings: Swift's `==` treats decomposed jamo and 가 as equal.
+    private func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    @Test(arguments: [
+        ("Kim Jong-un", "kim jong-un"),
+        ("ＫＩＭ　Ｊｏｎｇ－ｕｎ", "kim jong-un"),  // full-width Latin, ideographic space, full-width hyphen
+        ("Kim\u{00A0}Jong\u{2011}un", "kim jong-un"),  // NBSP, non-breaking hyphen
+        ("Kim Jong\u{2013}un", "kim jong-un"),  // en dash
+        ("Kim Jong\u{2212}un", "kim jong-un"),  // minus sign
+        ("Kim Jong\u{00AD}un", "kim jongun"),  // soft hyphen removed
+        ("Kim\u{200B} Jong\u{200D}-un\u{FEFF}", "kim jong-un"),  // zero-width space, joiner, BOM
+        ("  Kim \t\n  Jong-un  ", "kim jong-un"),  // runs of white space, trimmed
+        ("Ch\u{2019}oe S\u{014F}n-h\u{016D}i", "ch'oe sŏn-hŭi"),
+        ("Ch\u{02BC}oe", "ch'oe"), ("Ch\u{02BB}oe", "ch'oe"), ("Ch\u{2032}oe", "ch'oe"), ("Ch`oe", "ch'oe"), ("Ch\u{2018}oe", "ch'oe"),
+        ("\u{201C}quoted\u{201D}", "\"quoted\""),
+        ("Straße", "strasse"),
+        ("", ""),
+        (" \t\n ", ""),
+    ])
+    func keyFoldsCaseWidthDashesQuotesAndSpace(input: String, expected: String) {
+        #expect(scalars(Normalizer.key(input)) == scalars(expected))
+    }
+
+    @Test func keyComposesDecomposedHangul() {
+        let decomposed = "\u{1100}\u{1175}\u{11B7}\u{110C}\u{1165}\u{11BC}\u{110B}\u{1173}\u{11AB}"  // 김정은 as conjoining jamo
+        #expect(scalars(Normalizer.key(decomposed)) == scalars("김정은"))
+        #expect(Normalizer.key(decomposed).unicodeScalars.count == 3)
+    }
+
+    @Test func keyComposesCombiningMarks() {
+        #expect(scalars(Normalizer.key("S\u{006F}\u{0306}ul")) == scalars("s\u{014F}ul"))
+    }
+
+    @Test(arguments: ["Ch'oe Sŏn-hŭi", "Choe Son Hui", "choesonhui", "CHOE SON-HUI", "Ch\u{2019}oe S\u{006F}\u{0306}n\u{2010}h\u{0075}\u{0306}i"])
+    func looseKeyJoinsSpellingsOfOneName(input: String) {
+        #expect(Normalizer.looseKey(input) == "choesonhui")
+    }
+
+    @Test func looseKeyKeepsHangulComposed() {
+        #expect(scalars(Normalizer.looseKey("김 정은")) == scalars("김정은"))
+        #expect(scalars(Normalizer.looseKey("\u{1100}\u{1175}\u{11B7} 정은")) == scalars("김정은"))
+    }
+
+    @Test func looseKeyKeepsDifferentNamesApart() {
+        #expect(Normalizer.looseKey("Kim Jong-un") != Normalizer.looseKey("Kim Jong-il"))
+    }
+
+    @Test func keyOfVeryLongInput() {
+        let long = String(repeating: "김정은 Kim\u{00A0}Jong–un ", count: 20_000)
+        let key = Normalizer.key(long)
+        #expect(key.hasPrefix("김정은 kim jong-un 김정은"))
+        #expect(!key.hasSuffix(" "))
+        #expect(key.unicodeScalars.count == 20_000 * 16 - 1)
+    }
+
+    @Test func decodeUTF8AcceptsValidText() throws {
+        #expect(try Normalizer.decodeUTF8(Array("김정은 Kim".utf8)) == "김정은 Kim")
+    }
+
+    /// Invalid bytes are refused with their offset rather than replaced: a replaced byte would be stored.
+    @Test(arguments: [
+        ([0x4B, 0x69, 0xFF, 0x6D] as [UInt8], 2),  // a byte that never occurs in UTF-8
+        ([0xEA, 0xB9], 0),  // a truncated three-byte sequence
+        ([0x41, 0xED, 0xA0, 0x80], 1),  // an encoded surrogate (U+D800)
+        ([0xC0, 0xAF], 0),  // an overlong '/'
+    ])
+    func decodeUTF8RejectsInvalidBytes(bytes: [UInt8], offset: Int) {
+        #expect(throws: Normalizer.InvalidUTF8(byteOffset: offset)) { try Normalizer.decodeUTF8(bytes) }
+    }
+}
