@@ -5,10 +5,11 @@ import Logging
 /// The HTTP API of tm: routes over the `Glossary` library, with JSON errors.
 public enum TMApplication {
     /// The router with every route; tests drive it in process.
-    public static func router(store: TMStore) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public static func router(store: TMStore) -> Router<TMRequestContext> {
+        let router = Router(context: TMRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         HealthRoutes(store: store).register(on: router)
+        RomanizeRoutes().register(on: router)
         return router
     }
 

@@ -7,12 +7,6 @@ import Testing
 
 /// Runs the built `tm` binary, as a user would.
 @Suite struct ServeCommandTests {
-    /// The `tm` executable SwiftPM built beside this test bundle.
-    static var binary: URL {
-        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return runner.deletingLastPathComponent().appendingPathComponent("tm")
-    }
-
     private func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -21,7 +15,7 @@ import Testing
 
     @Test func versionFlag() throws {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = TMProcess.binary
         process.arguments = ["--version"]
         let output = Pipe()
         process.standardOutput = output
@@ -38,7 +32,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = TMProcess.binary
         process.arguments = ["serve", "--port", "0"]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment

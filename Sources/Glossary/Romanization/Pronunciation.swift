@@ -1,0 +1,118 @@
+/// A syllable as pronounced: `onset` is a lead index (11 = silent ㅇ), `coda` is 0 or the tail index of one of the
+/// seven coda sounds ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ.
+struct PhoneticSyllable: Sendable, Hashable {
+    var onset: UInt8
+    var vowel: UInt8
+    var coda: UInt8
+}
+
+/// The Standard Pronunciation (표준 발음법) of a word, which the Revised Romanization, McCune–Reischauer and the DPRK
+/// system all romanize. The sound changes come from the (coda, onset) table in `Pronunciation.rules`; the lexical
+/// conditions (compounds, suffixes, verb endings) from `PronunciationLexicon`.
+public enum Pronunciation {
+    /// The standard pronunciation of each Hangul word in `text`, written back in Hangul (국물 → 궁물, 좋고 → 조코);
+    /// it shows what RR writes, so tensification and the aspiration of nouns (북한 [부칸], written Bukhan) are left out.
+    /// Other text is kept.
+    public static func standardPronunciation(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for segment in HangulText.segments(text) {
+            switch segment {
+            case .hangul(let word):
+                for syllable in pronounce(word) {
+                    result.append(Hangul.scalar(Hangul.Syllable(lead: syllable.onset, vowel: syllable.vowel, tail: syllable.coda)))
+                }
+            case .other(let scalars):
+                result.append(contentsOf: scalars)
+            case .loneJamo(let scalar):
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The pronounced syllables of a word of precomposed syllables. RR writes ㄱ/ㅂ + ㅎ of a verb as one aspirate
+    /// (잡혀 japyeo, RR 3-1.4); MR and the DPRK system keep both letters (kh, ph: ALA-LC 생각하다 saenggakhada), so they pass
+    /// `mergingAspiration: false`.
+    static func pronounce(_ word: [Unicode.Scalar], mergingAspiration: Bool = true) -> [PhoneticSyllable] {
+        var result: [PhoneticSyllable] = []
+        result.reserveCapacity(word.count)
+        for scalar in word {
+            guard let syllable = Hangul.syllable(scalar) else { continue }
+            result.append(PhoneticSyllable(onset: syllable.lead, vowel: syllable.vowel, coda: syllable.tail))
+        }
+        guard result.count == word.count, !result.isEmpty else { return result }
+        let table = CompiledPronunciation.shared
+        for index in 0..<(result.count - 1) where result[index].coda != 0 {
+            var coda = result[index].coda
+            var onset = result[index + 1].onset
+            if coda == Tail.rieulPieup, onset != Lead.ieung, PronunciationLexicon.stemsPronouncedWithB.contains(word[index]) {
+                coda = Tail.pieup
+            }
+            if onset == Lead.ieung, Vowel.takesInsertion(result[index + 1].vowel), table.insertsConsonant(in: word, after: index) {
+                onset = Tail.isLateral(coda) ? Lead.rieul : Lead.nieun
+            }
+            var context = table.context(in: word, after: index, coda: coda, onset: onset, nextVowel: result[index + 1].vowel)
+            if !mergingAspiration, context == .passiveSuffixH || context == .verbSuffixH,
+                table.neutralized[Int(coda)] == Tail.giyeok || table.neutralized[Int(coda)] == Tail.pieup
+            {
+                context = .anywhere
+            }
+            if let change = table.change(context, coda: coda, onset: onset) {
+                if change.coda != CompiledPronunciation.unchanged { coda = change.coda }
+                if change.onset != CompiledPronunciation.unchanged { onset = change.onset }
+            }
+            result[index].coda = table.neutralized[Int(coda)]
+            result[index + 1].onset = onset
+        }
+        let last = result.count - 1
+        result[last].coda = table.neutralized[Int(result[last].coda)]
+        return result
+    }
+
+    /// One syllable on its own (a given-name syllable): only the coda is neutralized, nothing crosses its edges.
+    static func pronounceAlone(_ scalar: Unicode.Scalar) -> PhoneticSyllable? {
+        guard let syllable = Hangul.syllable(scalar) else { return nil }
+        let coda = syllable.tail == Tail.rieulPieup && PronunciationLexicon.stemsPronouncedWithB.contains(scalar) ? Tail.pieup : syllable.tail
+        return PhoneticSyllable(onset: syllable.lead, vowel: syllable.vowel, coda: CompiledPronunciation.shared.neutralized[Int(coda)])
+    }
+}
+
+/// Lead (onset) indices the engine refers to by name.
+enum Lead {
+    static let giyeok: UInt8 = 0
+    static let nieun: UInt8 = 2
+    static let rieul: UInt8 = 5
+    static let siot: UInt8 = 9
+    static let ieung: UInt8 = 11
+    static let hieut: UInt8 = 18
+}
+
+/// Tail (coda) indices the engine refers to by name.
+enum Tail {
+    static let giyeok: UInt8 = 1
+    static let nieun: UInt8 = 4
+    static let digeut: UInt8 = 7
+    static let rieul: UInt8 = 8
+    static let rieulGiyeok: UInt8 = 9
+    static let rieulPieup: UInt8 = 11
+    static let mieum: UInt8 = 16
+    static let pieup: UInt8 = 17
+    static let ieung: UInt8 = 21
+
+    /// Codas whose inserted consonant is [ㄹ] rather than [ㄴ] (SPR 29 note 1).
+    static func isLateral(_ tail: UInt8) -> Bool {
+        tail == 8 || tail == 11 || tail == 12 || tail == 13 || tail == 15
+    }
+}
+
+/// Vowel indices the engine refers to by name.
+enum Vowel {
+    static let i: UInt8 = 20
+    static let wi: UInt8 = 16
+    static let ui: UInt8 = 19
+
+    /// ㅣ ㅑ ㅕ ㅛ ㅠ: the vowels before which ㄴ can be inserted (SPR 29).
+    static func takesInsertion(_ vowel: UInt8) -> Bool {
+        vowel == 20 || vowel == 2 || vowel == 6 || vowel == 12 || vowel == 17
+    }
+}
