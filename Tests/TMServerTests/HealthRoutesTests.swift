@@ -25,14 +25,10 @@ import Testing
         let error: Detail
     }
 
-    private func application(_ database: TestDatabase) -> some ApplicationProtocol {
-        Application(router: TMApplication.router(store: database.store))
-    }
-
     @Test func healthReportsVersionsAndCounts() async throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        try await application(database).test(.router) { client in
+        try await database.application.test(.router) { client in
             try await client.execute(uri: "/v1/health", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
@@ -50,7 +46,7 @@ import Testing
     @Test func unknownPathIsA404WithAJSONBody() async throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        try await application(database).test(.router) { client in
+        try await database.application.test(.router) { client in
             try await client.execute(uri: "/v1/no-such-thing", method: .get) { response in
                 #expect(response.status == .notFound)
                 let body = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body))
@@ -63,7 +59,8 @@ import Testing
     @Test func liveServerAnswersOnARealSocket() async throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        let app = TMApplication.application(store: database.store, host: "127.0.0.1", port: 0, logger: Logger(label: "test"))
+        let app = TMApplication.application(
+            store: database.store, glossary: database.glossary, host: "127.0.0.1", port: 0, logger: Logger(label: "test"))
         try await app.test(.live) { client in
             try await client.execute(uri: "/v1/health", method: .get) { response in
                 #expect(response.status == .ok)

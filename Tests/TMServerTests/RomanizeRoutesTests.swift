@@ -19,7 +19,7 @@ import Testing
     private func get(_ uri: String, _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        try await Application(router: TMApplication.router(store: database.store)).test(.router) { client in
+        try await database.application.test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in try check(response) }
         }
     }
@@ -70,7 +70,7 @@ import Testing
         let text = String(repeating: "가", count: RomanizationResult.maximumLength + 1)
         let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         try await get("/v1/romanize?text=\(encoded)") { response in
-            #expect(response.status == .contentTooLarge)
+            #expect(response.status == .badRequest)
         }
     }
 }

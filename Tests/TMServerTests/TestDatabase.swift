@@ -1,15 +1,24 @@
 import Foundation
 import Glossary
+import Hummingbird
+import TMServer
 
 /// A store in a fresh temporary folder, seeded with a few terms; the folder goes when the test ends.
 struct TestDatabase {
     let folder: URL
     let store: TMStore
+    let glossary: Glossary
 
     init(seed: [Term] = [Term(hangul: "김정은", english: "Kim Jong-un", kind: .person, variants: ["Kim Jong Un"])]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try TMStore(path: folder.appendingPathComponent("tm.sqlite").path) { seed }
+        glossary = try Glossary(store: store)
+    }
+
+    /// The API over this database, for in-process tests.
+    var application: some ApplicationProtocol {
+        Application(router: TMApplication.router(store: store, glossary: glossary))
     }
 
     func remove() {

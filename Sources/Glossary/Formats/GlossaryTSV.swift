@@ -3,9 +3,16 @@
 public enum GlossaryTSV {
     public static let header = ["hangul", "english", "kind", "variants", "note", "source"]
 
-    /// The terms of a TSV file, or an error naming the first bad line.
+    /// The terms of a TSV file, or an error naming the first bad line (for seeding, where any bad row is a bug).
     public static func parse(_ text: String, fileName: String) throws(TMError) -> [Term] {
-        var terms: [Term] = []
+        let parsed = try parseRows(text, fileName: fileName)
+        if let problem = parsed.problems.first { throw .badFile(name: fileName, line: problem.line, message: problem.message) }
+        return parsed.terms.map(\.term)
+    }
+
+    /// The rows of a TSV file, good and bad; a missing header is an error for the whole file.
+    static func parseRows(_ text: String, fileName: String) throws(TMError) -> ParsedGlossary {
+        var parsed = ParsedGlossary(fileName: fileName)
         var lineNumber = 0
         var sawHeader = false
         // "\r\n" is one Character in Swift, so both line ends are named.
@@ -20,10 +27,14 @@ public enum GlossaryTSV {
                 sawHeader = true
                 continue
             }
-            terms.append(try term(fields, fileName: fileName, line: lineNumber))
+            do {
+                parsed.terms.append(.init(line: lineNumber, term: try term(fields)))
+            } catch {
+                parsed.problems.append(ImportProblem(line: lineNumber, message: error.message))
+            }
         }
         guard sawHeader else { throw .badFile(name: fileName, line: nil, message: "the file is empty") }
-        return terms
+        return parsed
     }
 
     /// The TSV text of `terms`, header first.
@@ -36,26 +47,31 @@ public enum GlossaryTSV {
         return out
     }
 
-    private static func term(_ fields: [String], fileName: String, line: Int) throws(TMError) -> Term {
+    private static func term(_ fields: [String]) throws(RowError) -> Term {
         guard fields.count == header.count else {
-            throw .badFile(name: fileName, line: line, message: "expected \(header.count) tab-separated fields, found \(fields.count)")
+            throw RowError(message: "expected \(header.count) tab-separated fields, found \(fields.count)")
         }
         let hangul = fields[0].trimmed
         let english = fields[1].trimmed
-        guard !hangul.isEmpty else { throw .badFile(name: fileName, line: line, message: "the hangul field is empty") }
-        guard !english.isEmpty else { throw .badFile(name: fileName, line: line, message: "the english field is empty") }
+        guard !hangul.isEmpty else { throw RowError(message: "the hangul field is empty") }
+        guard !english.isEmpty else { throw RowError(message: "the english field is empty") }
         guard let kind = Term.Kind(rawValue: fields[2].trimmed) else {
             let kinds = Term.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .badFile(name: fileName, line: line, message: "unknown kind '\(fields[2])' (expected one of \(kinds))")
+            throw RowError(message: "unknown kind '\(fields[2])' (expected one of \(kinds))")
         }
         let variants = fields[3].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
         return Term(hangul: hangul, english: english, kind: kind, variants: variants, note: fields[4].trimmed, source: fields[5].trimmed)
     }
 
     /// Tabs and line breaks would break the row; they become spaces.
-    private static func clean(_ field: String) -> String {
+    static func clean(_ field: String) -> String {
         String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
+}
+
+/// Why one row of a file could not be read.
+struct RowError: Error {
+    let message: String
 }
 
 extension String {

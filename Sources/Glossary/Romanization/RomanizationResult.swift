@@ -15,7 +15,7 @@ public struct RomanizationResult: Sendable, Codable, Equatable {
     public init(input: String, options: RomanizationOptions, variants: Bool = false, allowEmpty: Bool = false) throws(TMError) {
         guard allowEmpty || !input.trimmed.isEmpty else { throw .invalidInput(field: "text", message: "the text to romanize is empty") }
         guard input.unicodeScalars.count <= Self.maximumLength else {
-            throw .tooLarge(field: "text", message: "the text is longer than \(Self.maximumLength) characters")
+            throw .invalidInput(field: "text", message: "the text is longer than \(Self.maximumLength) characters")
         }
         self.input = input
         self.output = Romanizer.romanize(input, options)

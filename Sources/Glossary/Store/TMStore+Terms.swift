@@ -1,11 +1,81 @@
 import GRDB
 
 extension TMStore {
-    /// How a stored spelling of a term came to be: it ranks lookups (canonical beats variant).
+    /// How a stored spelling of a term came to be: Hangul, the house form, or a listed variant.
     enum VariantSystem: String {
         case hangul
         case canonical
         case variant
+    }
+
+    /// Every term, in id order.
+    public func allTerms() throws(TMError) -> [Term] {
+        try read { db in try Self.fetchTerms(db, whereClause: "", arguments: []) }
+    }
+
+    /// The term with `id`.
+    public func term(id: Int64) throws(TMError) -> Term {
+        let found = try read { db in try Self.fetchTerms(db, whereClause: "WHERE term.id = ?", arguments: [id]) }
+        guard let term = found.first else { throw .notFound("term \(id)") }
+        return term
+    }
+
+    /// Adds a term; a term with the same Hangul and English is an error (update it instead).
+    public func addTerm(_ term: Term) throws(TMError) -> Term {
+        let term = try Self.validated(term)
+        let id: Int64 = try write { db in
+            if try Self.termID(hangul: term.hangul, english: term.english, in: db) != nil {
+                throw TMError.invalidInput(field: "english", message: "\(term.hangul) is already in the glossary as \(term.english)")
+            }
+            return try Self.insert(term, in: db)
+        }
+        return try self.term(id: id)
+    }
+
+    /// Replaces the term with `id` (its spellings too).
+    public func updateTerm(id: Int64, with term: Term) throws(TMError) -> Term {
+        let term = try Self.validated(term)
+        try write { db in
+            guard try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE id = ?", arguments: [id]) != nil else {
+                throw TMError.notFound("term \(id)")
+            }
+            if let other = try Self.termID(hangul: term.hangul, english: term.english, in: db), other != id {
+                throw TMError.invalidInput(field: "english", message: "\(term.hangul) is already in the glossary as \(term.english) (term \(other))")
+            }
+            try db.execute(
+                sql: "UPDATE term SET hangul = ?, english = ?, kind = ?, note = ?, source = ? WHERE id = ?",
+                arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source, id])
+            try db.execute(sql: "DELETE FROM variant WHERE term_id = ?", arguments: [id])
+            try Self.insertForms(of: term, id: id, in: db)
+        }
+        return try self.term(id: id)
+    }
+
+    /// Deletes the term with `id` and its spellings.
+    public func removeTerm(id: Int64) throws(TMError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM term WHERE id = ?", arguments: [id])
+            guard db.changesCount > 0 else { throw TMError.notFound("term \(id)") }
+        }
+    }
+
+    /// Adds many terms in one transaction: either all are stored or none. A term already stored (same Hangul
+    /// and English) gains the new variants and counts as already present.
+    public func importTerms(_ terms: [Term]) throws(TMError) -> (added: [Int64], alreadyPresent: [Int64]) {
+        let terms = try terms.map { term throws(TMError) in try Self.validated(term) }
+        return try write { db in
+            var added: [Int64] = []
+            var present: [Int64] = []
+            for term in terms {
+                if let id = try Self.termID(hangul: term.hangul, english: term.english, in: db) {
+                    try Self.insertForms(of: term, id: id, in: db)
+                    present.append(id)
+                } else {
+                    added.append(try Self.insert(term, in: db))
+                }
+            }
+            return (added, present)
+        }
     }
 
     /// Inserts a term and its spellings; returns its id. A term already stored (same Hangul and
@@ -18,10 +88,14 @@ extension TMStore {
                 """,
             arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source]
         )
-        guard
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM term WHERE hangul = ? AND english = ?", arguments: [term.hangul, term.english])
-        else { throw TMError.storage("term \(term.hangul) was not stored") }
+        guard let id = try termID(hangul: term.hangul, english: term.english, in: db) else {
+            throw TMError.storage("term \(term.hangul) was not stored")
+        }
+        try insertForms(of: term, id: id, in: db)
+        return id
+    }
+
+    private static func insertForms(of term: Term, id: Int64, in db: Database) throws {
         let forms: [(String, VariantSystem)] =
             [(term.hangul, .hangul), (term.english, .canonical)] + term.variants.map { ($0, .variant) }
         for (form, system) in forms {
@@ -30,6 +104,49 @@ extension TMStore {
                 arguments: [id, form, Normalizer.key(form), Normalizer.looseKey(form), system.rawValue]
             )
         }
-        return id
+    }
+
+    private static func termID(hangul: String, english: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE hangul = ? AND english = ?", arguments: [hangul, english])
+    }
+
+    private static func fetchTerms(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Term] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, hangul, english, kind, note, source FROM term \(whereClause) ORDER BY id", arguments: arguments)
+        var variants: [Int64: [String]] = [:]
+        let variantSQL =
+            whereClause.isEmpty
+            ? "SELECT term_id, form FROM variant WHERE system = 'variant' ORDER BY rowid"
+            : "SELECT term_id, form FROM variant JOIN term ON term.id = variant.term_id \(whereClause) AND system = 'variant' ORDER BY variant.rowid"
+        for row in try Row.fetchAll(db, sql: variantSQL, arguments: arguments) {
+            variants[row[0], default: []].append(row[1])
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            return Term(
+                id: id, hangul: row["hangul"], english: row["english"], kind: Term.Kind(rawValue: row["kind"]) ?? .term,
+                variants: variants[id] ?? [], note: row["note"], source: row["source"])
+        }
+    }
+
+    /// A term with its fields trimmed and checked: Hangul and English present, no line breaks, variants
+    /// without duplicates or the house form itself.
+    static func validated(_ term: Term) throws(TMError) -> Term {
+        var term = term
+        term.hangul = Normalizer.composed(term.hangul.trimmed)
+        term.english = term.english.trimmed
+        term.note = term.note.trimmed
+        term.source = term.source.trimmed
+        guard !term.hangul.isEmpty else { throw .invalidInput(field: "hangul", message: "the Hangul form is empty") }
+        guard !term.english.isEmpty else { throw .invalidInput(field: "english", message: "the English form is empty") }
+        for (field, value) in [("hangul", term.hangul), ("english", term.english)] where value.count > 200 {
+            throw .tooLarge(field: field, message: "a glossary form is limited to 200 characters")
+        }
+        var seen: Set<String> = [term.english]
+        term.variants = term.variants.map(\.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
+        for variant in term.variants where variant.count > 200 {
+            throw .tooLarge(field: "variants", message: "a glossary form is limited to 200 characters")
+        }
+        return term
     }
 }

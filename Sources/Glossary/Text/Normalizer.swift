@@ -36,6 +36,11 @@ public enum Normalizer {
         return ICU.normalize(String(out), .nfc)
     }
 
+    /// `text` in NFC: Hangul typed as conjoining jamo becomes syllables, so stored forms compare by scalars.
+    public static func composed(_ text: String) -> String {
+        ICU.normalize(text, .nfc)
+    }
+
     /// Decodes bytes that claim to be UTF-8, refusing invalid sequences instead of guessing.
     ///
     /// Text that arrives over HTTP or from a file may be broken; replacing bad bytes with U+FFFD would

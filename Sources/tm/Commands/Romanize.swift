@@ -32,12 +32,10 @@ struct Romanize: ParsableCommand {
     func run() throws {
         let options = RomanizationOptions(system: system, kind: kind, style: style, plain: plain)
         let output = StandardOutput()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try InputLines.forEach(arguments: text) { line in
             if json {
                 let result = try RomanizationResult(input: line, options: options, variants: variants, allowEmpty: true)
-                output.line(String(decoding: try encoder.encode(result), as: UTF8.self))
+                output.line(try JSONLines.encode(result))
             } else {
                 output.line(Romanizer.romanize(line, options))
             }

@@ -1,20 +1,23 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Throughput benchmark of the romanizer; build in release with ./run.sh from the repository root.
+// The benchmarks, built in release against the tm package beside them: `bash bench/NAME.sh` from anywhere.
 let package = Package(
-    name: "romanize-bench",
+    name: "tm-bench",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "tm", path: "../..")
+        .package(name: "tm", path: "..")
     ],
     targets: [
         .executableTarget(
             name: "romanize-bench",
             dependencies: [.product(name: "Glossary", package: "tm")],
-            path: "Sources/romanize-bench",
             resources: [.copy("rr.tsv")]
-        )
+        ),
+        .executableTarget(
+            name: "lookup-bench",
+            dependencies: [.product(name: "Glossary", package: "tm")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,88 @@
+/// The terms read from a glossary file, each with its line, and the rows that could not be read.
+///
+/// Parsers collect problems instead of stopping at the first, so that an import can either refuse the
+/// whole file naming every bad row, or (with `--skip-bad`) take the good rows and report the rest.
+public struct ParsedGlossary: Sendable {
+    public struct Row: Sendable {
+        public let line: Int
+        public let term: Term
+    }
+
+    public let fileName: String
+    public internal(set) var terms: [Row] = []
+    public internal(set) var problems: [ImportProblem] = []
+
+    public init(fileName: String) {
+        self.fileName = fileName
+    }
+}
+
+/// A unit of an import file that was not imported, and why.
+public struct ImportProblem: Sendable, Codable, Equatable {
+    /// 1-based line of the file, when known.
+    public let line: Int?
+    public let message: String
+
+    public init(line: Int?, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+/// What a glossary import did.
+public struct GlossaryImportReport: Sendable, Codable, Equatable {
+    public let file: String
+    public let added: Int
+    public let alreadyPresent: Int
+    public let skipped: Int
+    public let problems: [ImportProblem]
+}
+
+/// The glossary file formats tm reads and writes.
+public enum GlossaryFormat: String, Sendable, Codable, CaseIterable {
+    /// tm's own TSV: `hangul english kind variants note source`.
+    case tsv
+    /// OmegaT's glossary: `source<TAB>target<TAB>comment`, Korean as the source.
+    case omegat
+    /// TBX-Basic (ISO 30042): `termEntry` / `langSec` / `termSec`.
+    case tbx
+
+    /// The format a file name suggests, if any.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") {
+            self = .tbx
+        } else if lower.hasSuffix(".utf8") || lower.hasSuffix(".txt") {
+            self = .omegat
+        } else if lower.hasSuffix(".tsv") {
+            self = .tsv
+        } else {
+            return nil
+        }
+    }
+
+    /// Reads a glossary file of this format.
+    public func parse(_ bytes: [UInt8], fileName: String) throws(TMError) -> ParsedGlossary {
+        switch self {
+        case .tbx:
+            return try TBXReader.parse(bytes, fileName: fileName)
+        case .tsv, .omegat:
+            let text: String
+            do {
+                text = try Normalizer.decodeUTF8(bytes)
+            } catch {
+                throw .badFile(name: fileName, line: nil, message: error.description)
+            }
+            return self == .tsv ? try GlossaryTSV.parseRows(text, fileName: fileName) : OmegaTGlossary.parse(text, fileName: fileName)
+        }
+    }
+
+    /// Writes `terms` in this format.
+    public func render(_ terms: [Term]) -> String {
+        switch self {
+        case .tsv: GlossaryTSV.render(terms)
+        case .omegat: OmegaTGlossary.render(terms)
+        case .tbx: TBXWriter.render(terms)
+        }
+    }
+}

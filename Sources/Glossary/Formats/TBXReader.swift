@@ -1,0 +1,180 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads TBX-Basic with a streaming (SAX) parser: `termEntry`/`conceptEntry`, `langSec`/`langSet`,
+/// `termSec`/`tig`. The first Korean term is the Hangul, the preferred (else first) English term the house
+/// form, every other term a variant; `descrip type="subjectField"` carries the kind.
+///
+/// Entities are never expanded: a document that declares any (the "billion laughs" bomb, an external
+/// entity reading a local file) is refused before parsing, and external entity resolution is off.
+enum TBXReader {
+    static func parse(_ bytes: [UInt8], fileName: String) throws(TMError) -> ParsedGlossary {
+        if declaresEntities(bytes) {
+            throw .badFile(
+                name: fileName, line: nil, message: "the document declares XML entities, which tm never expands; remove the <!ENTITY …> declarations")
+        }
+        let handler = TBXHandler(fileName: fileName)
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = handler
+        // FoundationXML on Linux can return true from parse() and still set parserError (a mismatched end tag).
+        let ok = parser.parse() && parser.parserError == nil
+        if let refusal = handler.refusal { throw .badFile(name: fileName, line: refusal.line, message: refusal.message) }
+        guard ok else {
+            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+            throw .badFile(name: fileName, line: parser.lineNumber, message: "not well-formed XML: \(reason)")
+        }
+        guard handler.sawRoot else { throw .badFile(name: fileName, line: nil, message: "not a TBX document (no martif or tbx root)") }
+        return handler.parsed
+    }
+
+    /// Whether the bytes contain an entity declaration (`<!ENTITY`), in any letter case.
+    private static func declaresEntities(_ bytes: [UInt8]) -> Bool {
+        let pattern = Array("<!entity".utf8)
+        guard bytes.count >= pattern.count else { return false }
+        var index = 0
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == UInt8(ascii: "<"),
+                pattern.indices.allSatisfy({ bytes[index + $0] | (pattern[$0] >= 0x61 ? 0x20 : 0) == pattern[$0] })
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+/// The SAX callbacks: collects one entry at a time.
+private final class TBXHandler: NSObject, XMLParserDelegate {
+    struct Refusal {
+        let line: Int
+        let message: String
+    }
+
+    var parsed: ParsedGlossary
+    var refusal: Refusal?
+    var sawRoot = false
+
+    private var entryLine = 0
+    private var inEntry = false
+    private var kind: Term.Kind?
+    private var note = ""
+    private var source = ""
+    private var language = ""
+    private var korean: [String] = []
+    private var english: [(form: String, preferred: Bool)] = []
+    private var termText: String?
+    private var preferred = false
+    private var capture: String?
+    private var captureElement = ""
+    private var captureType = ""
+
+    init(fileName: String) {
+        parsed = ParsedGlossary(fileName: fileName)
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        refuse(parser, "the document declares the entity '\(name)', which tm never expands")
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuse(parser, "the document declares the external entity '\(name)', which tm never reads")
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+    ) {
+        switch elementName {
+        case "martif", "tbx":
+            sawRoot = true
+        case "termEntry", "conceptEntry":
+            inEntry = true
+            entryLine = parser.lineNumber
+            kind = nil
+            note = ""
+            source = ""
+            korean = []
+            english = []
+        case "langSec", "langSet":
+            language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
+        case "termSec", "tig":
+            termText = nil
+            preferred = false
+        case "term", "descrip", "note", "admin", "termNote":
+            capture = ""
+            captureElement = elementName
+            captureType = attributes["type"] ?? ""
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        capture?.append(string)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if elementName == captureElement, let text = capture {
+            captured(elementName, type: captureType, text: text.trimmed, parser: parser)
+            capture = nil
+            captureElement = ""
+        }
+        switch elementName {
+        case "termSec", "tig":
+            guard let form = termText, !form.isEmpty else { break }
+            if language.hasPrefix("ko") {
+                korean.append(form)
+            } else if language.hasPrefix("en") {
+                english.append((form, preferred))
+            }
+        case "termEntry", "conceptEntry":
+            finishEntry()
+        default:
+            break
+        }
+    }
+
+    private func captured(_ element: String, type: String, text: String, parser: XMLParser) {
+        switch (element, type) {
+        case ("term", _): termText = text
+        case ("termNote", "administrativeStatus"): preferred = text.hasPrefix("preferred")
+        case ("descrip", "subjectField"):
+            guard let stated = Term.Kind(rawValue: text.lowercased()) else {
+                parsed.problems.append(ImportProblem(line: parser.lineNumber, message: "unknown kind '\(text)' in subjectField"))
+                kind = .term
+                return
+            }
+            kind = stated
+        case ("note", _), ("descrip", "definition"): note = note.isEmpty ? text : note + " " + text
+        case ("admin", "source"), ("descrip", "source"): source = text
+        default: break
+        }
+    }
+
+    private func finishEntry() {
+        guard inEntry else { return }
+        inEntry = false
+        guard let hangul = korean.first else {
+            parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no Korean term"))
+            return
+        }
+        guard let house = english.first(where: \.preferred) ?? english.first else {
+            parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no English term"))
+            return
+        }
+        let variants = english.map(\.form).filter { $0 != house.form } + korean.dropFirst()
+        let term = Term(hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, note: note, source: source)
+        parsed.terms.append(.init(line: entryLine, term: term))
+    }
+
+    private func refuse(_ parser: XMLParser, _ message: String) {
+        guard refusal == nil else { return }
+        refusal = Refusal(line: parser.lineNumber, message: message)
+        parser.abortParsing()
+    }
+}

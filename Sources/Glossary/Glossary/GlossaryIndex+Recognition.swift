@@ -1,0 +1,103 @@
+extension GlossaryIndex {
+    /// Every glossary term in a Korean or English text (or a mix), longest match first, in text order.
+    ///
+    /// Hangul: a term starts a word and is followed by the end of the word or by particles only
+    /// (김정은이, 평양에서는). Latin: any spelling on word boundaries, compared by match key, so case,
+    /// dash and quote styles do not matter.
+    func recognize(_ text: String) -> [RecognizedTerm] {
+        let scalars = Array(text.unicodeScalars)
+        let hangul = recognizeHangul(scalars)
+        let latin = recognizeLatin(scalars)
+        return (hangul + latin).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    private func recognizeHangul(_ scalars: [Unicode.Scalar]) -> [RecognizedTerm] {
+        guard longestHangulForm > 0 else { return [] }
+        var found: [RecognizedTerm] = []
+        var index = 0
+        while index < scalars.count {
+            guard Self.isSyllable(scalars[index]), index == 0 || !Self.isSyllable(scalars[index - 1]) else {
+                index += 1
+                continue
+            }
+            if let (end, ids) = longestHangulTerm(in: scalars, at: index) {
+                found.append(recognized(scalars, index..<end, ids: ids))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The longest Hangul term at `start` that ends its word or is followed by particles only.
+    private func longestHangulTerm(in scalars: [Unicode.Scalar], at start: Int) -> (Int, [Int64])? {
+        let limit = min(scalars.count, start + longestHangulForm)
+        var end = limit
+        while end > start {
+            let candidate = String(String.UnicodeScalarView(scalars[start..<end]))
+            if let ids = termsByHangul[candidate], Self.isSyllable(scalars[end - 1]) {
+                var wordEnd = end
+                while wordEnd < scalars.count, Self.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
+                if KoreanParticles.isParticleTail(scalars[end..<wordEnd]) { return (end, ids) }
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    private func recognizeLatin(_ scalars: [Unicode.Scalar]) -> [RecognizedTerm] {
+        guard mostLatinWords > 0 else { return [] }
+        let words = LatinWordSpans.spans(in: scalars).filter { span in !span.contains { Self.isSyllable(scalars[$0]) } }
+        var found: [RecognizedTerm] = []
+        var wordIndex = 0
+        while wordIndex < words.count {
+            let first = Normalizer.key(String(String.UnicodeScalarView(scalars[words[wordIndex]])))
+            guard latinFirstWords.contains(first) else {
+                wordIndex += 1
+                continue
+            }
+            var matched: (Int, [Int64])?
+            var last = min(words.count, wordIndex + mostLatinWords) - 1
+            while last >= wordIndex {
+                let span = words[wordIndex].lowerBound..<words[last].upperBound
+                if Self.isPlainSpan(scalars[span]), let ids = termsByLatinKey[Normalizer.key(String(String.UnicodeScalarView(scalars[span])))] {
+                    matched = (last, ids)
+                    break
+                }
+                last -= 1
+            }
+            if let (lastWord, ids) = matched {
+                found.append(recognized(scalars, words[wordIndex].lowerBound..<words[lastWord].upperBound, ids: ids))
+                wordIndex = lastWord + 1
+            } else {
+                wordIndex += 1
+            }
+        }
+        return found
+    }
+
+    private func recognized(_ scalars: [Unicode.Scalar], _ span: Range<Int>, ids: [Int64]) -> RecognizedTerm {
+        let text = String(String.UnicodeScalarView(scalars[span]))
+        let key = Normalizer.key(text)
+        let candidates = ids.compactMap { id -> (RecognizedTerm.Candidate, Int)? in
+            guard let entry = entries[id] else { return nil }
+            let via = entry.forms.filter { $0.key == key || Self.spaced($0.text) == text }.map(\.via).min { $0.rank < $1.rank } ?? .variant
+            return (.init(id: id, hangul: entry.term.hangul, english: entry.term.english, kind: entry.term.kind, via: via), via.rank)
+        }
+        let ranked = candidates.sorted { ($0.1, $0.0.id) < ($1.1, $1.0.id) }.map(\.0)
+        return RecognizedTerm(start: span.lowerBound, end: span.upperBound, text: text, matches: ranked)
+    }
+
+    /// A span of several words may be joined by spaces, hyphens and apostrophes only, never across a
+    /// sentence's punctuation or a line break.
+    private static func isPlainSpan(_ span: ArraySlice<Unicode.Scalar>) -> Bool {
+        span.allSatisfy { LatinWordSpans.isWordScalar($0) || $0 == " " || $0 == "\u{00A0}" || joiners.contains($0) }
+    }
+
+    private static let joiners: Set<Unicode.Scalar> = ["-", "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{2010}", "\u{2011}", "\u{2013}", "."]
+
+    static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
+        (0xAC00...0xD7A3).contains(scalar.value)
+    }
+}

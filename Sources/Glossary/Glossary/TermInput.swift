@@ -1,0 +1,32 @@
+/// A term as a client sends it: Hangul and English required, the rest optional.
+public struct TermInput: Sendable, Codable, Equatable {
+    public var hangul: String
+    public var english: String
+    public var kind: Term.Kind?
+    public var variants: [String]?
+    public var note: String?
+    public var source: String?
+
+    public init(hangul: String, english: String, kind: Term.Kind? = nil, variants: [String]? = nil, note: String? = nil, source: String? = nil) {
+        self.hangul = hangul
+        self.english = english
+        self.kind = kind
+        self.variants = variants
+        self.note = note
+        self.source = source
+    }
+
+    /// The term; an absent kind is `term`, the kind that implies nothing about romanization.
+    public var term: Term {
+        Term(hangul: hangul, english: english, kind: kind ?? .term, variants: variants ?? [], note: note ?? "", source: source ?? "")
+    }
+}
+
+/// The terms found in a text, as `tm recognize --json` and `POST /v1/glossary/recognize` report them.
+public struct RecognitionResult: Sendable, Codable, Equatable {
+    public let terms: [RecognizedTerm]
+
+    public init(terms: [RecognizedTerm]) {
+        self.terms = terms
+    }
+}

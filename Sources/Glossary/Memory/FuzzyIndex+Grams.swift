@@ -1,0 +1,106 @@
+/// Gram keys and the table that finds a gram's posting list.
+///
+/// An index key is cut into its L − q + 1 overlapping q-grams ("positional" grams, no padding). A gram that occurs
+/// several times in one key is keyed once per occurrence — (gram, 1st), (gram, 2nd), … — so the set of keys of a string
+/// is exactly its multiset of grams, and "how many keys two strings share" is the multiset intersection. That is what
+/// the count bound in `FuzzyIndex` speaks about.
+enum GramKeys {
+    /// The 64-bit keys of the (gram, occurrence) pairs of `scalars`, written into `keys` (replacing its contents).
+    ///
+    /// Keys are hashes: two different pairs may collide. A collision only merges two posting lists, which can raise
+    /// the shared count of a candidate but never lower it, so the filter stays conservative and the search exact.
+    static func collect(_ scalars: UnsafeBufferPointer<UInt32>, gramLength: Int, into keys: inout [UInt64]) {
+        keys.removeAll(keepingCapacity: true)
+        guard gramLength > 0, scalars.count >= gramLength else { return }
+        for start in 0...(scalars.count - gramLength) {
+            var hash: UInt64 = 0x243F_6A88_85A3_08D3
+            for offset in 0..<gramLength {
+                hash = mix(hash ^ UInt64(scalars[start + offset]))
+            }
+            keys.append(hash)
+        }
+        // Sorting puts the occurrences of one gram next to each other, so they can be numbered in one pass.
+        keys.sort()
+        var previous: UInt64 = 0
+        var occurrence: UInt64 = 0
+        for index in keys.indices {
+            let gram = keys[index]
+            occurrence = index > 0 && gram == previous ? occurrence + 1 : 0
+            previous = gram
+            let key = mix(gram &+ occurrence &* 0xD6E8_FEB8_6659_FD93)
+            keys[index] = key == GramTable.emptyKey ? 1 : key
+        }
+    }
+
+    /// SplitMix64's finalizer: a cheap, well-spread, deterministic 64-bit mix (Swift's `Hasher` is seeded per process).
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var mixed = value &+ 0x9E37_79B9_7F4A_7C15
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
+
+/// Gram key → posting-list number, open addressing with linear probing.
+///
+/// Keys are already well-mixed hashes, so the low bits pick the cell directly. Two flat arrays cost 12 bytes a cell,
+/// far less than a `Dictionary` of arrays for the hundreds of thousands of grams of a million-entry index.
+struct GramTable: Sendable {
+    static let emptyKey: UInt64 = 0
+
+    private var keys: [UInt64]
+    private var lists: [UInt32]
+    private(set) var count = 0
+
+    init(expectedCount: Int) {
+        var size = 16
+        while size < expectedCount * 2 { size *= 2 }
+        keys = [UInt64](repeating: Self.emptyKey, count: size)
+        lists = [UInt32](repeating: 0, count: size)
+    }
+
+    /// The list number of `key`, or nil when the key has no list.
+    func list(of key: UInt64) -> Int? {
+        let mask = keys.count - 1
+        var cell = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = keys[cell]
+            if stored == key { return Int(lists[cell]) }
+            if stored == Self.emptyKey { return nil }
+            cell = (cell + 1) & mask
+        }
+    }
+
+    /// The list number of `key`, giving it the next free number (`count` before the call) when it is new.
+    mutating func listInserting(_ key: UInt64) -> Int {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var cell = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = keys[cell]
+            if stored == key { return Int(lists[cell]) }
+            if stored == Self.emptyKey {
+                keys[cell] = key
+                lists[cell] = UInt32(truncatingIfNeeded: count)
+                count += 1
+                return count - 1
+            }
+            cell = (cell + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldLists = lists
+        keys = [UInt64](repeating: Self.emptyKey, count: oldKeys.count * 2)
+        lists = [UInt32](repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, list) in zip(oldKeys, oldLists) where key != Self.emptyKey {
+            var cell = Int(truncatingIfNeeded: key) & mask
+            while keys[cell] != Self.emptyKey { cell = (cell + 1) & mask }
+            keys[cell] = key
+            lists[cell] = list
+        }
+    }
+}

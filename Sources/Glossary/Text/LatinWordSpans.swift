@@ -1,0 +1,24 @@
+/// Word spans in Latin text, as offsets into its Unicode scalars: runs of letters, digits and combining
+/// marks. Everything else (spaces, hyphens, apostrophes, punctuation) separates words, so "Kim Jong-un's"
+/// has the words Kim, Jong, un, s, and a name can be found before a possessive.
+enum LatinWordSpans {
+    static func spans(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var start: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+            } else if let begun = start {
+                spans.append(begun..<index)
+                start = nil
+            }
+        }
+        if let begun = start { spans.append(begun..<scalars.count) }
+        return spans
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Glossary
+import Hummingbird
+
+/// Reading request bodies with a size cap, strict UTF-8 and errors that name the field at fault.
+enum RequestBody {
+    /// Bodies of ordinary requests are capped at 1 MiB; imports pass a larger cap.
+    static let defaultLimit = 1 << 20
+
+    /// The raw bytes, up to `limit` (413 beyond).
+    static func bytes(_ request: Request, limit: Int = defaultLimit) async throws -> [UInt8] {
+        var buffer = try await request.body.collect(upTo: limit)
+        return buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+
+    /// The body decoded as JSON; malformed JSON, invalid UTF-8 and wrong types are 400s naming the field.
+    static func json<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int = defaultLimit) async throws -> Value {
+        let bytes = try await bytes(request, limit: limit)
+        do {
+            _ = try Normalizer.decodeUTF8(bytes)
+        } catch {
+            throw TMError.invalidInput(field: nil, message: "the body is not valid UTF-8: \(error.description)")
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw TMError.invalidInput(field: field(of: error), message: message(of: error))
+        } catch let error as TMError {
+            throw error
+        } catch {
+            throw TMError.invalidInput(field: nil, message: "the body is not valid JSON")
+        }
+    }
+
+    private static func field(of error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        @unknown default: path = []
+        }
+        let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        return names.isEmpty ? nil : names.joined(separator: ".")
+    }
+
+    private static func message(of error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "the field '\(key.stringValue)' is required"
+        case .typeMismatch(let type, _): "expected \(describe(type))"
+        case .valueNotFound(let type, _): "expected \(describe(type)), found null"
+        case .dataCorrupted(let context):
+            context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription
+        @unknown default: "the body does not have the expected shape"
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [String].Type: "an array of strings"
+        default: "a value of another type"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import Glossary
+
+@Suite struct GlossaryEditingTests {
+    @Test func addUpdateRemoveKeepLookupInStep() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        let added = try glossary.add(Term(hangul: "홍길동", english: "Hong Gil-dong", kind: .person, variants: ["Hong Kil-tong"]))
+        let id = try #require(added.id)
+        #expect(try glossary.lookup("Hong Kil-tong").matches.first?.id == id)
+
+        var changed = added
+        changed.english = "Hong Gildong"
+        changed.variants = ["Hong Kiltong"]
+        _ = try glossary.update(id: id, with: changed)
+        #expect(try glossary.lookup("Hong Kiltong").matches.first?.english == "Hong Gildong")
+        #expect(try glossary.lookup("Hong Kil-tong").matches.first?.english == "Hong Gildong", "the loose key ignores the hyphen")
+        #expect(try glossary.term(id: id).variants == ["Hong Kiltong"])
+
+        try glossary.remove(id: id)
+        #expect(try glossary.lookup("Hong Kiltong").matches.allSatisfy(\.generated) || glossary.lookup("Hong Kiltong").matches.isEmpty)
+        #expect(throws: TMError.notFound("term \(id)")) { try glossary.remove(id: id) }
+        #expect(throws: TMError.notFound("term \(id)")) { try glossary.term(id: id) }
+    }
+
+    @Test func duplicateAndEmptyTermsAreRefused() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        _ = try glossary.add(Term(hangul: "평양", english: "Pyongyang", kind: .place))
+        #expect(throws: TMError.self) { try glossary.add(Term(hangul: "평양", english: "Pyongyang", kind: .place)) }
+        #expect(throws: TMError.invalidInput(field: "hangul", message: "the Hangul form is empty")) {
+            try glossary.add(Term(hangul: " ", english: "X", kind: .place))
+        }
+        #expect(glossary.count == 1)
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+
+@testable import Glossary
+
+@Suite struct GlossaryLookupTests {
+    let glossary = BundledGlossaryFixture.glossary
+
+    /// Every person named in the seed article (Korea Daily, 2025-04-01), by Hangul and by three other spellings.
+    @Test(arguments: [
+        ("김정은", "Kim Jong-un", ["Kim Jong Un", "kim jong-eun", "Gim Jeong-eun", "Kim Chŏng-ŭn", "KIM JONG-UN", "김 정은"]),
+        ("최선희", "Choe Son-hui", ["Choe Son Hui", "Ch'oe Sŏn-hŭi", "Choe Sun-hui", "choesonhui"]),
+        ("김정일", "Kim Jong-il", ["Kim Jong Il", "Gim Jeong-il", "Kim Chŏng-il"]),
+        ("푸틴", "Vladimir Putin", ["Putin", "vladimir putin", "Vladimir Vladimirovich Putin"]),
+        ("라브로프", "Sergey Lavrov", ["Lavrov", "Sergei Lavrov", "sergey lavrov"]),
+        ("루덴코", "Andrei Rudenko", ["Rudenko", "Andrey Rudenko", "andrei rudenko"]),
+        ("이무영", "Mooyoung Lee", ["Mooyoung Lee", "Lee Moo-young", "Lee Mu-yeong"]),
+        ("평양", "Pyongyang", ["P'yŏngyang", "Pyeongyang", "pyongyang"]),
+        ("블라디보스토크", "Vladivostok", ["vladivostok", "VLADIVOSTOK", "Vladivostok"]),
+        ("금수산영빈관", "Kumsusan State Guest House", ["Kumsusan Guest House", "kumsusan state guest house", "금수산 영빈관"]),
+        ("합동참모본부", "Joint Chiefs of Staff", ["JCS", "joint chiefs of staff", "Joint Chiefs Of Staff"]),
+        ("연합뉴스", "Yonhap News Agency", ["Yonhap", "yonhap", "YONHAP"]),
+    ])
+    func seedArticleNamesByAnySpelling(hangul: String, house: String, spellings: [String]) throws {
+        for query in [hangul] + spellings {
+            let first = try #require(try glossary.lookup(query).matches.first, "no match for \(query)")
+            #expect(first.english == house, "\(query) found \(first.english)")
+            #expect(first.hangul == hangul)
+            #expect(first.score == 100)
+            #expect(!first.generated)
+        }
+    }
+
+    @Test func hangulAndHouseFormRankAboveVariants() throws {
+        let byHangul = try #require(try glossary.lookup("김정은").matches.first)
+        #expect(byHangul.via == .hangul)
+        let byHouse = try #require(try glossary.lookup("Kim Jong-un").matches.first)
+        #expect(byHouse.via == .canonical)
+        let byVariant = try #require(try glossary.lookup("Kim Jong-eun").matches.first)
+        #expect(byVariant.via == .variant)
+        #expect(byVariant.matched == "Kim Jong-eun")
+    }
+
+    @Test func generatedSpellingsFindTheEntry() throws {
+        // Not listed for 김여정, but wires respell 여 as "yuh" (Youn Yuh-jung), and the romanizer knows it.
+        let match = try #require(try glossary.lookup("Kim Yuh-jeong").matches.first)
+        #expect(match.english == "Kim Yo-jong")
+        #expect(match.via == .generated)
+    }
+
+    @Test func twoEntriesWithOneHangulAreBothReturned() throws {
+        let matches = try glossary.lookup("한강").matches.filter { $0.score == 100 }
+        #expect(Set(matches.map(\.english)).isSuperset(of: ["Han Kang", "Han River"]))
+    }
+
+    @Test func nearMissIsASuggestionBelowExactHits() throws {
+        let matches = try glossary.lookup("Choe Son Hiu").matches
+        let first = try #require(matches.first)
+        #expect(first.via == .fuzzy)
+        #expect(first.english == "Choe Son-hui")
+        #expect(first.score < 100 && first.score >= 75)
+
+        let withHit = try glossary.lookup("Kim Jong Un").matches
+        #expect(withHit.first?.via == .canonical)
+        #expect(withHit.dropFirst().allSatisfy { $0.via == .fuzzy && $0.score < 100 })
+    }
+
+    @Test func unknownHangulNameIsRomanizedByRuleAndMarkedGenerated() throws {
+        let match = try #require(try glossary.lookup("홍길동").matches.first)
+        #expect(match.generated)
+        #expect(match.id == nil)
+        #expect(match.english == "Hong Gil-dong")
+        #expect(match.via == .generated)
+        #expect(match.variants.contains("Hong Gil Dong"))
+    }
+
+    @Test func nothingForNoise() throws {
+        #expect(try glossary.lookup("zzqxj").matches.isEmpty)
+        #expect(try glossary.lookup("   ").matches.isEmpty)
+        #expect(try glossary.lookup("---").matches.isEmpty)
+    }
+
+    @Test func overlongQueryIsRefused() {
+        #expect(throws: TMError.self) { try glossary.lookup(String(repeating: "a", count: 10_001)) }
+    }
+}
