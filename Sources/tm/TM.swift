@@ -8,7 +8,10 @@ struct TM: AsyncParsableCommand {
         commandName: "tm",
         abstract: "Korean–English translation memory and name glossary.",
         version: TMVersion.current,
-        subcommands: [Serve.self, Romanize.self, Lookup.self, Recognize.self, Check.self, GlossaryCommand.self]
+        subcommands: [
+            Serve.self, Romanize.self, Lookup.self, Recognize.self, Check.self, GlossaryCommand.self, Add.self, Import.self, Export.self,
+            Search.self, Concordance.self, Stats.self,
+        ]
     )
 
     /// Runs the command line; library errors are printed once, here, as one line on stderr with an exit

@@ -60,7 +60,7 @@ import Testing
         let database = try TestDatabase()
         defer { database.remove() }
         let app = TMApplication.application(
-            store: database.store, glossary: database.glossary, host: "127.0.0.1", port: 0, logger: Logger(label: "test"))
+            store: database.store, glossary: database.glossary, memory: database.memory, host: "127.0.0.1", port: 0, logger: Logger(label: "test"))
         try await app.test(.live) { client in
             try await client.execute(uri: "/v1/health", method: .get) { response in
                 #expect(response.status == .ok)

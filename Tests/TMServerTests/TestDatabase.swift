@@ -7,18 +7,20 @@ import TMServer
 struct TestDatabase {
     let folder: URL
     let store: TMStore
-    let glossary: Glossary
+    let glossary: TermGlossary
+    let memory: TranslationMemory
 
     init(seed: [Term] = [Term(hangul: "김정은", english: "Kim Jong-un", kind: .person, variants: ["Kim Jong Un"])]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-server-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try TMStore(path: folder.appendingPathComponent("tm.sqlite").path) { seed }
-        glossary = try Glossary(store: store)
+        glossary = try TermGlossary(store: store)
+        memory = try TranslationMemory(store: store, glossary: glossary)
     }
 
     /// The API over this database, for in-process tests.
     var application: some ApplicationProtocol {
-        Application(router: TMApplication.router(store: store, glossary: glossary))
+        Application(router: TMApplication.router(store: store, glossary: glossary, memory: memory))
     }
 
     func remove() {

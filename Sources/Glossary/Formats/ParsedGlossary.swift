@@ -36,6 +36,11 @@ public struct GlossaryImportReport: Sendable, Codable, Equatable {
     public let alreadyPresent: Int
     public let skipped: Int
     public let problems: [ImportProblem]
+
+    enum CodingKeys: String, CodingKey {
+        case file, added, skipped, problems
+        case alreadyPresent = "already_present"
+    }
 }
 
 /// The glossary file formats tm reads and writes.

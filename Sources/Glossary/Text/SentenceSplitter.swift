@@ -5,17 +5,7 @@
 /// white space, so sentences and gaps together give back the input.
 public struct SentenceSplitter: Sendable {
     /// The language whose break rules apply.
-    public enum Language: String, Sendable, Codable, CaseIterable {
-        case ko
-        case en
-
-        var icuLocale: String {
-            switch self {
-            case .ko: "ko"
-            case .en: "en@ss=standard"
-            }
-        }
-    }
+    public typealias Language = Glossary.Language
 
     /// One sentence and where it sits in the input.
     public struct Sentence: Sendable, Hashable {
@@ -32,7 +22,7 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of `text`, in order, trimmed; white-space-only stretches yield none.
     public func sentences(in text: String) -> [Sentence] {
         let utf16 = Array(text.utf16)
-        let boundaries = realBoundaries(ICU.sentenceBoundaries(utf16, locale: language.icuLocale), in: text)
+        let boundaries = realBoundaries(ICU.sentenceBoundaries(utf16, locale: Self.icuLocale(language)), in: text)
         var result: [Sentence] = []
         result.reserveCapacity(boundaries.count)
         let view = text.utf16
@@ -46,6 +36,14 @@ public struct SentenceSplitter: Sendable {
             result.append(Sentence(text: String(text[trimmed]), range: trimmed))
         }
         return result
+    }
+
+    /// English breaks with ICU's suppression list for abbreviations.
+    static func icuLocale(_ language: Language) -> String {
+        switch language {
+        case .ko: "ko"
+        case .en: "en@ss=standard"
+        }
     }
 
     /// ICU's boundaries less those that follow an abbreviation which does not end a sentence.

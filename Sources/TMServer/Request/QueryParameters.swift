@@ -71,6 +71,23 @@ struct QueryParameters {
         return value
     }
 
+    /// A value from a fixed set, or nil when absent.
+    func optionalChoice<Value: RawRepresentable & CaseIterable>(_ name: String) throws(TMError) -> Value? where Value.RawValue == String {
+        guard let raw = try decoded(name) else { return nil }
+        guard let value = Value(rawValue: raw) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidInput(field: name, message: "unknown value '\(raw)' (expected one of \(allowed))")
+        }
+        return value
+    }
+
+    /// A whole number; anything else (`min=abc`, `limit=2.5`) is an error, never ignored.
+    func integer(_ name: String, default defaultValue: Int) throws(TMError) -> Int {
+        guard let raw = try decoded(name) else { return defaultValue }
+        guard let value = Int(raw) else { throw .invalidInput(field: name, message: "expected a whole number, got '\(raw)'") }
+        return value
+    }
+
     /// A boolean: `true`/`false`, `1`/`0`, or the bare name (`?variants`) for true.
     func flag(_ name: String, default defaultValue: Bool = false) throws(TMError) -> Bool {
         guard let raw = try decoded(name) else { return defaultValue }

@@ -4,8 +4,9 @@ import Hummingbird
 
 /// Reading request bodies with a size cap, strict UTF-8 and errors that name the field at fault.
 enum RequestBody {
-    /// Bodies of ordinary requests are capped at 1 MiB; imports pass a larger cap.
+    /// Bodies of ordinary requests are capped at 1 MiB; imports at 64 MiB.
     static let defaultLimit = 1 << 20
+    static let importLimit = 64 << 20
 
     /// The raw bytes, up to `limit` (413 beyond).
     static func bytes(_ request: Request, limit: Int = defaultLimit) async throws -> [UInt8] {
@@ -15,7 +16,11 @@ enum RequestBody {
 
     /// The body decoded as JSON; malformed JSON, invalid UTF-8 and wrong types are 400s naming the field.
     static func json<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int = defaultLimit) async throws -> Value {
-        let bytes = try await bytes(request, limit: limit)
+        try decodeJSON(type, from: try await bytes(request, limit: limit))
+    }
+
+    /// Bytes decoded as JSON, with the errors of `json(_:from:limit:)`.
+    static func decodeJSON<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
         do {
             _ = try Normalizer.decodeUTF8(bytes)
         } catch {

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `/v1/glossary/…`: lookup by any spelling, recognition, style check, terms, import and export.
 struct GlossaryRoutes {
-    let glossary: Glossary
+    let glossary: TermGlossary
 
     /// The body of recognize and check.
     struct TextBody: Decodable {
@@ -49,7 +49,7 @@ struct GlossaryRoutes {
         group.post("import") { request, _ -> GlossaryImportReport in
             let query = QueryParameters(request)
             let format = try Self.format(query, request: request)
-            let bytes = try await RequestBody.bytes(request, limit: Self.importLimit)
+            let bytes = try await RequestBody.bytes(request, limit: RequestBody.importLimit)
             let name = query.optional("name") ?? "upload.\(format.rawValue)"
             let parsed = try format.parse(bytes, fileName: name)
             return try glossary.importTerms(parsed, skipBad: try query.flag("skip_bad"))
@@ -61,8 +61,6 @@ struct GlossaryRoutes {
                 status: .ok, headers: [.contentType: Self.contentType(of: format)], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
     }
-
-    static let importLimit = 64 << 20
 
     private static func id(_ context: some RequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else {

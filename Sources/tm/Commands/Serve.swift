@@ -21,8 +21,9 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let tmStore = try store.open()
         let host = host
-        let glossary = try Glossary(store: tmStore)
-        let app = TMApplication.application(store: tmStore, glossary: glossary, host: host, port: port, logger: logger) { port in
+        let glossary = try TermGlossary(store: tmStore)
+        let memory = try TranslationMemory(store: tmStore, glossary: glossary)
+        let app = TMApplication.application(store: tmStore, glossary: glossary, memory: memory, host: host, port: port, logger: logger) { port in
             // Written straight to the file handle: scripts wait for this line, so it must not sit in a buffer.
             let line = "tm \(TMVersion.current) listening on http://\(host):\(port) (database \(tmStore.path))\n"
             FileHandle.standardOutput.write(Data(line.utf8))

@@ -5,7 +5,7 @@ import Glossary
 struct GlossaryOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
 
-    func open() throws(TMError) -> Glossary {
-        try Glossary(store: store.open())
+    func open() throws(TMError) -> TermGlossary {
+        try TermGlossary(store: store.open())
     }
 }

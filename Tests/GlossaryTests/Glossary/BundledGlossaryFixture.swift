@@ -14,7 +14,7 @@ enum BundledGlossaryFixture {
         .appendingPathComponent("../../../glossaries").standardized
 
     /// Shared, read-only: tests that edit make their own with `fresh()`.
-    static let glossary: Glossary = {
+    static let glossary: TermGlossary = {
         do {
             return try fresh()
         } catch {
@@ -23,14 +23,14 @@ enum BundledGlossaryFixture {
     }()
 
     /// A new database seeded with the bundled glossary.
-    static func fresh() throws -> Glossary {
+    static func fresh() throws -> TermGlossary {
         let path = folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
         let store = try TMStore(path: path) { () throws(TMError) -> [Term] in try BundledGlossary.load(from: directory) }
-        return try Glossary(store: store)
+        return try TermGlossary(store: store)
     }
 
     /// An empty glossary in a new database.
-    static func empty() throws -> Glossary {
-        try Glossary(store: TMStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path))
+    static func empty() throws -> TermGlossary {
+        try TermGlossary(store: TMStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path))
     }
 }

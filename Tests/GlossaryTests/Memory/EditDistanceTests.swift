@@ -48,7 +48,8 @@ import Testing
         for round in 0..<240 {
             let length = [0, 1, 5, 30, 63, 64, 65, 100, 128, 129, 190][round % 11] + Int.random(in: 0...3, using: &generator)
             let a = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
-            let b = round % 2 == 0
+            let b =
+                round % 2 == 0
                 ? mutated(a, edits: Int.random(in: 0...12, using: &generator), alphabet: alphabet, using: &generator)
                 : (0..<Int.random(in: 0...150, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
             let expected = referenceDistance(a, b)

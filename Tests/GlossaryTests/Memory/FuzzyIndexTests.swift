@@ -74,9 +74,10 @@ import Testing
         var generator = SplitMixGenerator(seed: UInt64(gramLength) * 31 + (korean ? 1 : 0))
         let keys = Self.randomEntries(count: 1_200, korean: korean, using: &generator)
         var index = FuzzyIndex(gramLength: gramLength)
-        index.add(contentsOf: keys.enumerated().map {
-            (id: Int64($0.offset), key: Self.string($0.element), recency: Double(Int.random(in: 0..<50, using: &generator)))
-        })
+        index.add(
+            contentsOf: keys.enumerated().map {
+                (id: Int64($0.offset), key: Self.string($0.element), recency: Double(Int.random(in: 0..<50, using: &generator)))
+            })
         #expect(index.count == keys.count)
         expectSameAsBruteForce(index, keys: keys, korean: korean, queries: 700, using: &generator)
     }

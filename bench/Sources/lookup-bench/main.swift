@@ -15,7 +15,7 @@ defer { try? FileManager.default.removeItem(at: folder) }
 let terms = try BundledGlossary.load(from: directory)
 let store = try TMStore(path: folder.appendingPathComponent("bench.sqlite").path) { terms }
 var start = now()
-let glossary = try Glossary(store: store)
+let glossary = try TermGlossary(store: store)
 let buildSeconds = now() - start
 print("glossary: \(glossary.count) entries; index built in \(String(format: "%.3f", buildSeconds)) s (spellings generated and keyed)")
 

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Readers take a snapshot of the index (a copy-on-write value) and search without holding the lock;
 /// writers hold it across the database write and the index update, so a reader never sees one without the other.
-public final class Glossary: Sendable {
+public final class TermGlossary: Sendable {
     let store: TMStore
     private let index: Mutex<GlossaryIndex>
 

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+extension TMStore {
+    /// Each side of a pair is limited to this many characters (Unicode scalars).
+    public static let maximumSegmentLength = 10_000
+
+    /// A pair checked and keyed, ready to store.
+    struct KeyedPair {
+        let ko: String
+        let en: String
+        let koKey: String
+        let enKey: String
+
+        /// Trims both sides and refuses empty or overlong ones, naming the side.
+        init(ko: String, en: String) throws(TMError) {
+            let ko = Normalizer.composed(ko.trimmed)
+            let en = en.trimmed
+            for (field, text) in [("ko", ko), ("en", en)] {
+                guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
+                guard text.unicodeScalars.count <= TMStore.maximumSegmentLength else {
+                    throw .invalidInput(field: field, message: "the \(field) side is longer than \(TMStore.maximumSegmentLength) characters")
+                }
+            }
+            self.ko = ko
+            self.en = en
+            koKey = Normalizer.key(ko)
+            enKey = Normalizer.key(en)
+        }
+    }
+
+    /// Stores a pair, or refreshes `updated_at` of the same pair (same keys) already stored.
+    static func insert(_ pair: KeyedPair, origin: String, at now: Date, in db: Database) throws -> (segment: Segment, created: Bool) {
+        let time = now.timeIntervalSince1970
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, ko, en, origin, created_at FROM segment WHERE ko_key = ? AND en_key = ?", arguments: [pair.koKey, pair.enKey])
+        {
+            let id: Int64 = row["id"]
+            try db.execute(sql: "UPDATE segment SET updated_at = ? WHERE id = ?", arguments: [time, id])
+            let created = Date(timeIntervalSince1970: row["created_at"])
+            return (Segment(id: id, ko: row["ko"], en: row["en"], origin: row["origin"], createdAt: created, updatedAt: now), false)
+        }
+        try db.execute(
+            sql: "INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time])
+        let segment = Segment(id: db.lastInsertedRowID, ko: pair.ko, en: pair.en, origin: origin, createdAt: now, updatedAt: now)
+        return (segment, true)
+    }
+
+    /// The pair with `id`.
+    public func segment(id: Int64) throws(TMError) -> Segment {
+        guard let segment = try segments(ids: [id])[id] else { throw .notFound("segment \(id)") }
+        return segment
+    }
+
+    /// The pairs with these ids that exist.
+    func segments(ids: [Int64]) throws(TMError) -> [Int64: Segment] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id IN (\(marks))",
+                arguments: StatementArguments(ids))
+            return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], Self.segment(row)) })
+        }
+    }
+
+    /// Replaces the text (and origin) of a pair; the same pair stored under another id is an error.
+    static func update(id: Int64, to pair: KeyedPair, origin: String?, at now: Date, in db: Database) throws -> Segment {
+        guard let row = try Row.fetchOne(db, sql: "SELECT origin, created_at FROM segment WHERE id = ?", arguments: [id]) else {
+            throw TMError.notFound("segment \(id)")
+        }
+        if let other = try Int64.fetchOne(
+            db, sql: "SELECT id FROM segment WHERE ko_key = ? AND en_key = ? AND id != ?", arguments: [pair.koKey, pair.enKey, id])
+        {
+            throw TMError.invalidInput(field: nil, message: "the same pair is already stored as segment \(other)")
+        }
+        let origin = origin ?? row["origin"]
+        try db.execute(
+            sql: "UPDATE segment SET ko = ?, en = ?, ko_key = ?, en_key = ?, origin = ?, updated_at = ? WHERE id = ?",
+            arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, now.timeIntervalSince1970, id])
+        return Segment(
+            id: id, ko: pair.ko, en: pair.en, origin: origin, createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: now)
+    }
+
+    static func deleteSegment(id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM segment WHERE id = ?", arguments: [id])
+        guard db.changesCount > 0 else { throw TMError.notFound("segment \(id)") }
+    }
+
+    /// Every pair's keys, for building the fuzzy indexes, in id order, without holding all rows at once.
+    func forEachSegmentKey(_ body: (_ id: Int64, _ koKey: String, _ enKey: String, _ updatedAt: Double) -> Void) throws(TMError) {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment ORDER BY id")
+            while let row = try rows.next() { body(row[0], row[1], row[2], row[3]) }
+        }
+    }
+
+    /// Up to `limit` pairs with ids above `after`, in id order: export pages through the memory with these.
+    func segments(after: Int64, limit: Int) throws(TMError) -> [Segment] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id > ? ORDER BY id LIMIT ?",
+                arguments: [after, limit]
+            ).map(Self.segment)
+        }
+    }
+
+    /// Ids of pairs whose key on `side` contains `phrase` (already a key), newest first.
+    func segmentIDs(containing phrase: String, side: Language, limit: Int) throws(TMError) -> [Int64] {
+        let column = side == .ko ? "ko_key" : "en_key"
+        return try read { db in
+            // FTS5's trigram tokenizer finds substrings of three or more characters; shorter phrases (many
+            // Korean words are two syllables) fall back to instr() over the content table.
+            if phrase.unicodeScalars.count >= 3 {
+                let match = "\(column) : \"\(phrase.replacingOccurrences(of: "\"", with: "\"\""))\""
+                return try Int64.fetchAll(
+                    db, sql: "SELECT rowid FROM segment_fts WHERE segment_fts MATCH ? ORDER BY rowid DESC LIMIT ?", arguments: [match, limit])
+            }
+            return try Int64.fetchAll(
+                db, sql: "SELECT id FROM segment WHERE instr(\(column), ?) > 0 ORDER BY id DESC LIMIT ?", arguments: [phrase, limit])
+        }
+    }
+
+    private static func segment(_ row: Row) -> Segment {
+        Segment(
+            id: row["id"], ko: row["ko"], en: row["en"], origin: row["origin"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+    }
+}
+
+extension TMStore {
+    /// How many pairs came from each origin (the twenty largest).
+    func originCounts() throws(TMError) -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT origin, count(*) FROM segment GROUP BY origin ORDER BY count(*) DESC LIMIT 20")
+            return Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
+        }
+    }
+
+    /// The size of the database file and its write-ahead log, in bytes.
+    func fileSize() -> Int64 {
+        [path, path + "-wal"].reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+            return total + size
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Glossary
+import Hummingbird
+
+/// amaGama's API, so clients written for it (Weblate, Virtaal, Pootle, translate-toolkit, Okapi) use tm unchanged:
+/// `GET /tmserver/{src}/{tgt}/unit/{text}`, `GET /tmserver/{src}/{tgt}/unit/?source=…` and `GET /tmserver/languages/`.
+///
+/// What those clients need, read from their source: the text is one path segment percent-escaped once (a
+/// literal `+` stays a plus); a doubled `//` from a base URL ending in `/` is merged; the answer is a JSON
+/// list, best first, with `quality` a float on 0–100 (Okapi casts it to a Double: an integer 100 breaks it);
+/// an unsupported language pair is `200 []` (Weblate probes en→de when it saves the service); reads never
+/// answer 401/403/429/503 (Weblate would stop asking); Pootle calls from the browser, so CORS is open.
+struct AmaGamaRoutes {
+    let memory: TranslationMemory
+
+    static let defaultMaxCandidates = 5
+    static let defaultMinSimilarity = 70
+
+    func register(on router: Router<some RequestContext>) {
+        router.get("/tmserver/**") { request, _ -> Response in
+            let parts = request.uri.path.split(separator: "/").map(String.init)
+            guard parts.first == "tmserver" else { throw HTTPError(.notFound) }
+            let rest = Array(parts.dropFirst())
+            if rest == ["languages"] { return Self.json(Self.languages) }
+            guard rest.count >= 3, rest[2] == "unit" else { throw HTTPError(.notFound) }
+            let query = QueryParameters(request)
+            let text: String
+            if rest.count > 3 {
+                // Everything after unit/ is the text; an unescaped "/" inside it split it, so join it back.
+                guard let decoded = Self.percentDecoded(rest[3...].joined(separator: "/")) else {
+                    throw TMError.invalidInput(field: "text", message: "the text is not valid percent-encoded UTF-8")
+                }
+                text = decoded
+            } else {
+                text = try query.decoded("source") ?? ""
+            }
+            let minimum = try query.integer("min_similarity", default: Self.defaultMinSimilarity)
+            let maximum = try query.integer("max_candidates", default: Self.defaultMaxCandidates)
+            guard (0...100).contains(minimum) else { throw TMError.invalidInput(field: "min_similarity", message: "must be between 0 and 100") }
+            guard (1...TranslationMemory.maximumLimit).contains(maximum) else {
+                throw TMError.invalidInput(field: "max_candidates", message: "must be between 1 and \(TranslationMemory.maximumLimit)")
+            }
+            guard let source = Self.language(rest[0]), let target = Self.language(rest[1]), source != target, !text.allSatisfy(\.isWhitespace)
+            else { return Self.json("[]") }
+            let result = try memory.search(text, from: source, minScore: minimum, limit: maximum)
+            return Self.json(Self.encode(result.matches, source: source))
+        }
+    }
+
+    /// `en_US`, `en-us`, `EN` → en; `ko_KR` → ko; anything else is not served.
+    static func language(_ code: String) -> Language? {
+        let primary = code.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "@" }).first.map(String.init) ?? ""
+        return Language(rawValue: primary)
+    }
+
+    static let languages = #"{"sourceLanguages":["en","ko"],"targetLanguages":["en","ko"]}"#
+
+    /// The list amaGama returns, written by hand so that `quality` and `rank` always carry a decimal point.
+    static func encode(_ matches: [MemoryMatch], source: Language) -> String {
+        let items = matches.map { match in
+            let (from, to) = source == .ko ? (match.ko, match.en) : (match.en, match.ko)
+            let quality = String(format: "%.2f", match.score)
+            return #"{"source":\#(jsonString(from)),"target":\#(jsonString(to)),"quality":\#(quality),"rank":\#(quality)}"#
+        }
+        return "[" + items.joined(separator: ",") + "]"
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
+    }
+
+    /// Percent-decodes once; `+` is kept as a plus sign, as in any URL path.
+    static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.popFirst() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(value)
+            utf8 = utf8.dropFirst(2)
+        }
+        return try? Normalizer.decodeUTF8(bytes)
+    }
+
+    private static func json(_ body: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .accessControlAllowOrigin: "*"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The memory commands of the built `tm`: add, import, search, concordance, export, stats.
+@Suite struct MemoryCommandTests {
+    private func database() throws -> [String: String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-memory-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return ["TM_DB": folder.appendingPathComponent("tm.sqlite").path]
+    }
+
+    private var samples: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../samples/news-sample.tsv").standardized.path
+    }
+
+    @Test func importSamplesThenSearchAsJSONLines() throws {
+        let environment = try database()
+        let imported = try TMProcess.run(["import", samples], environment: environment)
+        #expect(imported.status == 0)
+        #expect(imported.stdout.hasPrefix("news-sample.tsv: 455 added, 0 already present, 0 skipped"))
+        let queries =
+            "Those simulations must be as precise as possible because the U.S. suspended nuclear tests.\n미국은 1992년에 지하 핵실험을 중지시켰기 때문에 모의 실험은 오차가 없어야 한다.\n"
+        let searched = try TMProcess.run(["search", "--json", "--min", "50"], stdin: queries, environment: environment)
+        #expect(searched.status == 0)
+        let lines = searched.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let matches = try #require(object["matches"] as? [[String: Any]])
+            #expect(matches.first?["ko"] as? String == "미국은 1992년에 지하 핵실험을 중지시켰기 때문에 이러한 모의 실험은 한 치의 오차도 없어야만 한다.")
+            #expect(object["took_ms"] as? Double != nil)
+            #expect(Set(matches.first?.keys.map { $0 } ?? []) == ["id", "score", "ko", "en", "origin"])
+        }
+        let again = try TMProcess.run(["import", samples], environment: environment)
+        #expect(again.stdout.hasPrefix("news-sample.tsv: 0 added, 455 already present, 0 skipped"))
+    }
+
+    @Test func addConcordanceExportStats() throws {
+        let environment = try database()
+        let added = try TMProcess.run(["add", "--ko", "평양에서 회담이 열렸다.", "--en", "Talks were held in Pyongyang."], environment: environment)
+        #expect(added.status == 0)
+        #expect(added.stdout.contains("\"created\":true"))
+        let found = try TMProcess.run(["concordance", "회담"], environment: environment)
+        #expect(found.stdout.hasSuffix("\t평양에서 회담이 열렸다.\tTalks were held in Pyongyang.\n"))
+        let exported = try TMProcess.run(["export", "--format", "tsv"], environment: environment)
+        #expect(exported.stdout == "ko\ten\n평양에서 회담이 열렸다.\tTalks were held in Pyongyang.\n")
+        let stats = try TMProcess.run(["stats", "--json"], environment: environment)
+        #expect(stats.stdout.contains("\"segments\":1"))
+    }
+
+    @Test func badInputFailsWithAMessage() throws {
+        let environment = try database()
+        let empty = try TMProcess.run(["add", "--ko", "가", "--en", " "], environment: environment)
+        #expect(empty.status == 64)
+        #expect(empty.stderr == "tm: en: the en side is empty\n")
+        let missing = try TMProcess.run(["import", "/nonexistent/file.tmx"], environment: environment)
+        #expect(missing.status == 66)
+        let score = try TMProcess.run(["search", "--min", "120", "x"], environment: environment)
+        #expect(score.status == 64)
+        #expect(score.stderr.contains("min"))
+    }
+}
