@@ -20,7 +20,9 @@ struct TestDatabase {
 
     /// The API over this database, for in-process tests.
     var application: some ApplicationProtocol {
-        Application(router: TMApplication.router(store: store, glossary: glossary, memory: memory))
+        get throws {
+            Application(router: try TMApplication.router(store: store, glossary: glossary, memory: memory))
+        }
     }
 
     func remove() {

@@ -16,6 +16,17 @@ public struct TermInput: Sendable, Codable, Equatable {
         self.source = source
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        hangul = try container.decode(String.self, forKey: .hangul)
+        english = try container.decode(String.self, forKey: .english)
+        kind = try container.decodeIfPresent(Term.Kind.self, forKey: .kind)
+        variants = try container.decodeIfPresent([String].self, forKey: .variants)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "note", "source"])
+    }
+
     /// The term; an absent kind is `term`, the kind that implies nothing about romanization.
     public var term: Term {
         Term(hangul: hangul, english: english, kind: kind ?? .term, variants: variants ?? [], note: note ?? "", source: source ?? "")

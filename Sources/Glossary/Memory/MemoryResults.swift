@@ -9,6 +9,14 @@ public struct SegmentInput: Sendable, Codable, Equatable {
         self.en = en
         self.origin = origin
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ko = try container.decode(String.self, forKey: .ko)
+        en = try container.decode(String.self, forKey: .en)
+        origin = try container.decodeIfPresent(String.self, forKey: .origin)
+        try decoder.rejectUnknownKeys(["ko", "en", "origin"])
+    }
 }
 
 /// What adding one pair did: stored it, or found the same pair already stored (its `updated_at` refreshed).

@@ -138,6 +138,11 @@ public final class TranslationMemory: Sendable {
         return ConcordanceResult(query: phrase, side: side, hits: hits)
     }
 
+    /// The most recently updated pairs, for learning a dictionary from the memory.
+    public func recentPairs(limit: Int) throws(TMError) -> [(ko: String, en: String)] {
+        try store.recentPairs(limit: limit)
+    }
+
     /// Counts and sizes.
     public func stats() throws(TMError) -> MemoryStats {
         let counts = try store.counts()

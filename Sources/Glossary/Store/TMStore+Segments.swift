@@ -106,6 +106,15 @@ extension TMStore {
         }
     }
 
+    /// The `limit` most recently updated pairs.
+    func recentPairs(limit: Int) throws(TMError) -> [(ko: String, en: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT ko, en FROM segment ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [limit]).map {
+                (ko: $0[0] as String, en: $0[1] as String)
+            }
+        }
+    }
+
     /// Ids of pairs whose key on `side` contains `phrase` (already a key), newest first.
     func segmentIDs(containing phrase: String, side: Language, limit: Int) throws(TMError) -> [Int64] {
         let column = side == .ko ? "ko_key" : "en_key"
@@ -139,7 +148,7 @@ extension TMStore {
     }
 
     /// The size of the database file and its write-ahead log, in bytes.
-    func fileSize() -> Int64 {
+    public func fileSize() -> Int64 {
         [path, path + "-wal"].reduce(0) { total, file in
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
             return total + size

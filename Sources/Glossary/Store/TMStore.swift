@@ -18,6 +18,9 @@ public final class TMStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // In WAL mode NORMAL loses nothing a killed process had committed (the log is in the OS's hands);
+        // only a power cut can take the last transactions, and FULL would sync every commit.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
@@ -82,5 +85,34 @@ public final class TMStore: Sendable {
     static func setMeta(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+    }
+}
+
+extension TMStore {
+    /// A consistent copy of the database at `path`, made with SQLite's online backup while others read and
+    /// write. An existing file there is replaced.
+    public func backup(to path: String) throws(TMError) {
+        do {
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            let copy = try DatabaseQueue(path: path)
+            try pool.backup(to: copy)
+            try copy.close()
+        } catch {
+            throw .storage("backup to \(path) failed: \(error)")
+        }
+    }
+
+    /// Closes the database: waits for running statements, checkpoints the WAL. Used at shutdown.
+    public func close() throws(TMError) {
+        do {
+            try pool.close()
+        } catch {
+            throw .storage("closing \(path): \(error)")
+        }
+    }
+
+    /// Whether the file passes SQLite's integrity check.
+    public func integrityCheck() throws(TMError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 }

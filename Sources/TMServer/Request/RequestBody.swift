@@ -4,9 +4,8 @@ import Hummingbird
 
 /// Reading request bodies with a size cap, strict UTF-8 and errors that name the field at fault.
 enum RequestBody {
-    /// Bodies of ordinary requests are capped at 1 MiB; imports at 64 MiB.
+    /// Bodies of ordinary requests are capped at 1 MiB; imports pass their own cap (`--max-body`).
     static let defaultLimit = 1 << 20
-    static let importLimit = 64 << 20
 
     /// The raw bytes, up to `limit` (413 beyond).
     static func bytes(_ request: Request, limit: Int = defaultLimit) async throws -> [UInt8] {

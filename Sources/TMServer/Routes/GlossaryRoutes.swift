@@ -4,10 +4,21 @@ import Hummingbird
 /// `/v1/glossary/…`: lookup by any spelling, recognition, style check, terms, import and export.
 struct GlossaryRoutes {
     let glossary: TermGlossary
+    /// The largest import body, in bytes.
+    let importLimit: Int
 
     /// The body of recognize and check.
     struct TextBody: Decodable {
         let text: String
+
+        private enum CodingKeys: String, CodingKey {
+            case text
+        }
+
+        init(from decoder: any Decoder) throws {
+            text = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .text)
+            try decoder.rejectUnknownKeys(["text"])
+        }
     }
 
     struct TermList: ResponseEncodable {
@@ -49,7 +60,7 @@ struct GlossaryRoutes {
         group.post("import") { request, _ -> GlossaryImportReport in
             let query = QueryParameters(request)
             let format = try Self.format(query, request: request)
-            let bytes = try await RequestBody.bytes(request, limit: RequestBody.importLimit)
+            let bytes = try await RequestBody.bytes(request, limit: importLimit)
             let name = query.optional("name") ?? "upload.\(format.rawValue)"
             let parsed = try format.parse(bytes, fileName: name)
             return try glossary.importTerms(parsed, skipBad: try query.flag("skip_bad"))

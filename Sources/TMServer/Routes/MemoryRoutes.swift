@@ -4,6 +4,8 @@ import Hummingbird
 /// `/v1/segments`, `/v1/matches`, `/v1/concordance`, `/v1/import`, `/v1/export`, `/v1/stats`: the translation memory.
 struct MemoryRoutes {
     let memory: TranslationMemory
+    /// The largest import body, in bytes.
+    let importLimit: Int
 
     struct AddedList: ResponseEncodable {
         let segments: [AddedSegment]
@@ -50,7 +52,7 @@ struct MemoryRoutes {
         router.post("/v1/import") { request, _ -> MemoryImportReport in
             let query = QueryParameters(request)
             let format = try Self.format(query, request: request)
-            let bytes = try await RequestBody.bytes(request, limit: RequestBody.importLimit)
+            let bytes = try await RequestBody.bytes(request, limit: importLimit)
             let name = try query.decoded("name") ?? "upload.\(format.rawValue)"
             return try memory.importFile(
                 .bytes(bytes, name: name), format: format, origin: try query.decoded("origin") ?? name, skipBad: try query.flag("skip_bad"))

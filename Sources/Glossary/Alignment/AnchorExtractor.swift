@@ -1,0 +1,148 @@
+/// The anchors of one sentence: sorted unique keys with the weight each carries as evidence, and the
+/// phonetic skeletons of the words that may be names (by index into the document's `SkeletonTable`).
+struct SentenceAnchors: Sendable {
+    var keys: [AnchorKey] = []
+    var weights: [Double] = []
+    var skeletons: [Int] = []
+    /// How many distinct numbers of 10 or more the sentence holds: a translation keeps them, so a pair that
+    /// leaves them unmatched is suspect.
+    var numberCount = 0
+
+    /// Keeps the strongest weight of each key.
+    init(weightedKeys: [(AnchorKey, Double)], skeletons: [Int]) {
+        var strongest: [AnchorKey: Double] = [:]
+        for (key, weight) in weightedKeys { strongest[key] = max(strongest[key] ?? 0, weight) }
+        keys = strongest.keys.sorted()
+        weights = keys.map { strongest[$0] ?? 0 }
+        self.skeletons = Array(Set(skeletons)).sorted()
+        numberCount = keys.count(where: { $0.kind == .number })
+    }
+}
+
+/// The distinct skeletons of one document, numbered, with a memo of which Korean and English ones resemble.
+struct SkeletonTable {
+    private var ids: [[UInt8]: Int] = [:]
+    private(set) var forms: [[UInt8]] = []
+    private var resemblance: [Int: Bool] = [:]
+
+    mutating func id(of skeleton: [UInt8]) -> Int {
+        if let id = ids[skeleton] { return id }
+        ids[skeleton] = forms.count
+        forms.append(skeleton)
+        return forms.count - 1
+    }
+
+    mutating func resemble(_ a: Int, _ b: Int) -> Bool {
+        if a == b { return true }
+        let key = a << 32 | b
+        if let known = resemblance[key] { return known }
+        let answer = PhoneticSkeleton.resemble(forms[a], forms[b])
+        resemblance[key] = answer
+        return answer
+    }
+}
+
+/// Finds the anchors of Korean and English sentences with the aligner's lexicon.
+struct AnchorExtractor {
+    let lexicon: AlignmentLexicon
+
+    /// How much one shared anchor of each kind counts. Long numbers and names are near proof; small numbers
+    /// and quotation marks are common enough to be only a hint.
+    static func weight(of kind: AnchorKey.Kind) -> Double {
+        switch kind {
+        case .number: 1.0
+        case .smallNumber: 0.4
+        case .month: 0.6
+        case .word, .acronym: 1.0
+        case .term: 1.2
+        case .quotation: 0.3
+        }
+    }
+
+    func korean(_ sentences: [String], skeletons table: inout SkeletonTable) -> [SentenceAnchors] {
+        var romanizations: [String: Int] = [:]
+        return sentences.map { text in
+            var keys: [(AnchorKey, Double)] = NumberAnchors.korean(text).map { ($0, Self.weight(of: $0.kind)) }
+            for word in KoreanWords.latinWords(text) {
+                if let key = AnchorKey.latinWord(word), EnglishWords.isContentWord(word.lowercased()) || key.kind == .acronym {
+                    keys.append((key, Self.weight(of: key.kind)))
+                }
+            }
+            keys += lexicon.koreanTermMatches(text).map { (AnchorKey.term($0), Self.weight(of: .term)) }
+            if Self.hasQuotation(text) { keys.append((.quotation, Self.weight(of: .quotation))) }
+            var skeletons: [Int] = []
+            for stem in KoreanWords.nameCandidates(text) {
+                if let id = romanizations[stem] {
+                    skeletons.append(id)
+                    continue
+                }
+                let romanized = Romanizer.romanize(stem, RomanizationOptions(system: .rr, kind: .word, plain: true))
+                let id = table.id(of: PhoneticSkeleton.of(romanized))
+                romanizations[stem] = id
+                skeletons.append(id)
+            }
+            if !lexicon.translations.isEmpty {
+                for stem in KoreanWords.stems(text) {
+                    for translation in lexicon.translations[stem] ?? [] {
+                        keys.append((.translation(translation.word), translation.strength))
+                    }
+                }
+            }
+            return SentenceAnchors(weightedKeys: keys, skeletons: skeletons)
+        }
+    }
+
+    func english(_ sentences: [String], skeletons table: inout SkeletonTable) -> [SentenceAnchors] {
+        sentences.map { text in
+            let words = EnglishWords.tokens(text)
+            let lowercased = words.map { $0.lowercased() }
+            var keys: [(AnchorKey, Double)] = NumberAnchors.english(text).map { ($0, 1) }
+            var skeletons: [Int] = []
+            for (word, lower) in zip(words, lowercased) {
+                guard let key = AnchorKey.latinWord(word) else { continue }
+                let isContent = EnglishWords.isContentWord(lower)
+                if isContent || key.kind == .acronym { keys.append((key, 1)) }
+                // Only capitalized words are compared by sound: names are what Korean transliterates.
+                if isContent, word.unicodeScalars.first?.properties.isUppercase == true {
+                    skeletons.append(table.id(of: PhoneticSkeleton.of(word)))
+                }
+            }
+            keys += lexicon.englishTermMatches(lowercased).map { (AnchorKey.term($0), 1) }
+            if Self.hasQuotation(text) { keys.append((.quotation, 1)) }
+            return SentenceAnchors(weightedKeys: keys, skeletons: skeletons)
+        }
+    }
+
+    /// The evidence that a Korean and an English sentence translate each other: the weights of the Korean
+    /// anchors the English one shares, plus `soundWeight` for each Korean name candidate that sounds like an
+    /// English capitalized word; and how many numbers of 10 or more they share.
+    static func shared(
+        _ korean: SentenceAnchors, _ english: SentenceAnchors, soundWeight: Double, skeletons table: inout SkeletonTable
+    ) -> (weight: Double, numbers: Int) {
+        var total = 0.0
+        var numbers = 0
+        var i = 0
+        var j = 0
+        while i < korean.keys.count && j < english.keys.count {
+            if korean.keys[i] == english.keys[j] {
+                total += korean.weights[i]
+                if korean.keys[i].kind == .number { numbers += 1 }
+                i += 1
+                j += 1
+            } else if korean.keys[i] < english.keys[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        guard soundWeight > 0 else { return (total, numbers) }
+        for k in korean.skeletons where english.skeletons.contains(where: { table.resemble(k, $0) }) {
+            total += soundWeight
+        }
+        return (total, numbers)
+    }
+
+    private static func hasQuotation(_ text: String) -> Bool {
+        text.unicodeScalars.contains { "\"“”˝„".unicodeScalars.contains($0) }
+    }
+}

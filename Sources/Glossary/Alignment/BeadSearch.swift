@@ -1,0 +1,250 @@
+import Foundation
+
+/// The dynamic program over beads: the cheapest path of beads through the Korean × English sentence grid
+/// (Viterbi), and each chosen bead's posterior probability (forward–backward) as its confidence.
+///
+/// Only a band around the diagonal is searched, so the work grows with the sentence count times the band width,
+/// not with the product of the two counts.
+struct BeadSearch {
+    /// One bead of the best path: half-open sentence ranges and the bead's posterior probability.
+    struct Step {
+        let ko: Range<Int>
+        let en: Range<Int>
+        let posterior: Double
+    }
+
+    let model: AlignmentCostModel
+    let koAnchors: [SentenceAnchors]
+    let enAnchors: [SentenceAnchors]
+    var skeletons: SkeletonTable
+    /// Whether a paragraph starts at each sentence position 0...count (both ends count); nil when unknown.
+    let koBreaks: [Bool]?
+    let enBreaks: [Bool]?
+    /// The cost of a paragraph break on one side facing none on the other: lower when the paragraph counts
+    /// differ, since then some breaks must go unmatched.
+    let paragraphPenalty: Double
+
+    private let koPrefixLengths: [Int]
+    private let enPrefixLengths: [Int]
+    private let shapes: [BeadShape]
+    private let shapeCosts: [Double]
+    private let lengthModel: LengthModel
+
+    init(
+        model: AlignmentCostModel, koSentences: [String], enSentences: [String], koAnchors: [SentenceAnchors], enAnchors: [SentenceAnchors],
+        skeletons: SkeletonTable, koParagraphs: [Int]?, enParagraphs: [Int]?
+    ) {
+        self.model = model
+        self.koAnchors = koAnchors
+        self.enAnchors = enAnchors
+        self.skeletons = skeletons
+        let paragraphsAgree = koParagraphs?.last == enParagraphs?.last
+        paragraphPenalty = paragraphsAgree ? model.paragraphPenalty : model.paragraphPenalty * model.unequalParagraphsFactor
+        koBreaks = koParagraphs.map(Self.breaks)
+        enBreaks = enParagraphs.map(Self.breaks)
+        koPrefixLengths = koSentences.reduce(into: [0]) { $0.append($0[$0.count - 1] + LengthModel.koreanLength($1)) }
+        enPrefixLengths = enSentences.reduce(into: [0]) { $0.append($0[$0.count - 1] + LengthModel.englishLength($1)) }
+        let table = model.shapeProbabilities.filter { $0.value > 0 && ($0.key.ko > 0 || $0.key.en > 0) }.sorted { $0.value > $1.value }
+        shapes = table.map(\.key)
+        shapeCosts = table.map { -log($0.value) }
+        lengthModel = model.lengthModel
+    }
+
+    /// The best path from (0, 0) to (n, m), in document order. Both sides must be non-empty.
+    mutating func run() -> [Step] {
+        let n = koAnchors.count
+        let m = enAnchors.count
+        let band = Band(n: n, m: m, halfWidth: model.bandBase + Int(Double(n + m).squareRoot()))
+        let scores = pairScores(band: band)
+        let shapeCount = shapes.count
+        var costs = [Double](repeating: .infinity, count: band.cellCount * shapeCount)
+        var best = [Double](repeating: .infinity, count: band.cellCount)
+        var back = [Int](repeating: -1, count: band.cellCount)
+        var forward = [Double](repeating: -.infinity, count: band.cellCount)
+        best[0] = 0
+        forward[0] = 0
+        var terms = [Double](repeating: 0, count: shapeCount)
+        for i in 0...n {
+            for j in band.columns(of: i) {
+                let cell = band.cell(i, j)
+                var termCount = 0
+                for (s, shape) in shapes.enumerated() {
+                    let (pi, pj) = (i - shape.ko, j - shape.en)
+                    guard pi >= 0, pj >= 0, let previous = band.cellIfInside(pi, pj), best[previous] < .infinity else { continue }
+                    let cost = beadCost(shape: s, ko: pi, en: pj, scores: scores, band: band)
+                    costs[previous * shapeCount + s] = cost
+                    if best[previous] + cost < best[cell] {
+                        best[cell] = best[previous] + cost
+                        back[cell] = s
+                    }
+                    terms[termCount] = forward[previous] - cost
+                    termCount += 1
+                }
+                if termCount > 0 { forward[cell] = Self.logSumExp(terms[0..<termCount]) }
+            }
+        }
+        var backward = [Double](repeating: -.infinity, count: band.cellCount)
+        backward[band.cell(n, m)] = 0
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in band.columns(of: i).reversed() {
+                let cell = band.cell(i, j)
+                var termCount = 0
+                for (s, shape) in shapes.enumerated() {
+                    let cost = costs[cell * shapeCount + s]
+                    guard cost < .infinity, let next = band.cellIfInside(i + shape.ko, j + shape.en) else { continue }
+                    terms[termCount] = backward[next] - cost
+                    termCount += 1
+                }
+                if termCount > 0, cell != band.cell(n, m) { backward[cell] = Self.logSumExp(terms[0..<termCount]) }
+            }
+        }
+        let total = forward[band.cell(n, m)]
+        var steps: [Step] = []
+        var (i, j) = (n, m)
+        while i > 0 || j > 0 {
+            let cell = band.cell(i, j)
+            let s = back[cell]
+            guard s >= 0 else { break }
+            let shape = shapes[s]
+            let (pi, pj) = (i - shape.ko, j - shape.en)
+            let previous = band.cell(pi, pj)
+            let logPosterior = forward[previous] - costs[previous * shapeCount + s] + backward[cell] - total
+            let posterior = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
+            steps.append(Step(ko: pi..<i, en: pj..<j, posterior: posterior))
+            (i, j) = (pi, pj)
+        }
+        return steps.reversed()
+    }
+
+    /// The cost of bead shape `s` starting at Korean sentence `i` and English sentence `j`.
+    private func beadCost(shape s: Int, ko i: Int, en j: Int, scores: PairScores, band: Band) -> Double {
+        let shape = shapes[s]
+        var cost = shapeCosts[s]
+        if shape.ko > 0 && shape.en > 0 {
+            let koLength = koPrefixLengths[i + shape.ko] - koPrefixLengths[i]
+            let enLength = enPrefixLengths[j + shape.en] - enPrefixLengths[j]
+            cost += lengthModel.cost(koLength: koLength, enLength: enLength)
+            var shared = 0.0
+            var sharedNumbers = 0
+            for k in i..<i + shape.ko {
+                for e in j..<j + shape.en {
+                    let score = scores.value(k, e)
+                    shared += score.weight
+                    sharedNumbers += score.numbers
+                }
+            }
+            cost -= model.anchorWeight * shared
+            var numbers = 0
+            for k in i..<i + shape.ko { numbers += koAnchors[k].numberCount }
+            for e in j..<j + shape.en { numbers += enAnchors[e].numberCount }
+            cost += model.missingNumberPenalty * Double(max(0, numbers - 2 * sharedNumbers))
+        }
+        if let koBreaks, let enBreaks {
+            cost += paragraphPenalty * Double(breakMismatches(shape, i, j, koBreaks, enBreaks))
+        }
+        return cost
+    }
+
+    /// Paragraph breaks a bead disagrees with: breaks inside it, and a break on one side only where it ends.
+    /// A bead with an empty side disagrees only when neither its start nor its end agrees (a dropped sentence
+    /// may open or close a paragraph).
+    private func breakMismatches(_ shape: BeadShape, _ i: Int, _ j: Int, _ ko: [Bool], _ en: [Bool]) -> Int {
+        let (endKo, endEn) = (i + shape.ko, j + shape.en)
+        var count = 0
+        for k in stride(from: i + 1, to: endKo, by: 1) where ko[k] { count += 1 }
+        for e in stride(from: j + 1, to: endEn, by: 1) where en[e] { count += 1 }
+        let endAgrees = ko[endKo] == en[endEn]
+        if shape.ko == 0 || shape.en == 0 {
+            if !endAgrees && ko[i] != en[j] { count += 1 }
+        } else if !endAgrees {
+            count += 1
+        }
+        return count
+    }
+
+    /// Paragraph starts as flags over sentence positions 0...count, from each sentence's paragraph number.
+    private static func breaks(_ paragraphs: [Int]) -> [Bool] {
+        var flags = [true]
+        for index in paragraphs.indices.dropFirst() { flags.append(paragraphs[index] != paragraphs[index - 1]) }
+        flags.append(true)
+        return flags
+    }
+
+    /// Shared anchor weight of every sentence pair a bead in the band can contain.
+    private mutating func pairScores(band: Band) -> PairScores {
+        let margin = shapes.reduce(0) { max($0, $1.ko, $1.en) }
+        var rows: [(start: Int, values: [(weight: Double, numbers: Int)])] = []
+        rows.reserveCapacity(koAnchors.count)
+        for i in koAnchors.indices {
+            let columns = band.columns(of: max(0, i - margin))
+            let start = max(0, columns.lowerBound - margin)
+            let end = min(enAnchors.count, band.columns(of: min(koAnchors.count, i + 1)).upperBound + margin)
+            var values: [(weight: Double, numbers: Int)] = []
+            values.reserveCapacity(max(0, end - start))
+            for j in start..<max(start, end) {
+                values.append(AnchorExtractor.shared(koAnchors[i], enAnchors[j], soundWeight: model.soundWeight, skeletons: &skeletons))
+            }
+            rows.append((start, values))
+        }
+        return PairScores(rows: rows)
+    }
+
+    private static func logSumExp(_ values: ArraySlice<Double>) -> Double {
+        guard let largest = values.max(), largest > -.infinity else { return -.infinity }
+        var sum = 0.0
+        for value in values { sum += exp(value - largest) }
+        return largest + log(sum)
+    }
+}
+
+/// Shared anchor weights by Korean row, each row covering the English columns its beads can reach.
+private struct PairScores {
+    let rows: [(start: Int, values: [(weight: Double, numbers: Int)])]
+
+    func value(_ i: Int, _ j: Int) -> (weight: Double, numbers: Int) {
+        let row = rows[i]
+        let offset = j - row.start
+        return offset >= 0 && offset < row.values.count ? row.values[offset] : (0, 0)
+    }
+}
+
+/// The cells of the grid within `halfWidth` of the diagonal, stored row after row.
+private struct Band {
+    let n: Int
+    let m: Int
+    private let lower: [Int]
+    private let upper: [Int]
+    private let rowStart: [Int]
+    let cellCount: Int
+
+    init(n: Int, m: Int, halfWidth: Int) {
+        self.n = n
+        self.m = m
+        var lower: [Int] = []
+        var upper: [Int] = []
+        var rowStart: [Int] = []
+        var count = 0
+        for i in 0...n {
+            let center = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            let low = max(0, center - halfWidth)
+            let high = min(m, center + halfWidth)
+            lower.append(low)
+            upper.append(high)
+            rowStart.append(count)
+            count += high - low + 1
+        }
+        self.lower = lower
+        self.upper = upper
+        self.rowStart = rowStart
+        cellCount = count
+    }
+
+    func columns(of i: Int) -> ClosedRange<Int> { lower[i]...upper[i] }
+
+    func cell(_ i: Int, _ j: Int) -> Int { rowStart[i] + j - lower[i] }
+
+    func cellIfInside(_ i: Int, _ j: Int) -> Int? {
+        guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }
+        return cell(i, j)
+    }
+}

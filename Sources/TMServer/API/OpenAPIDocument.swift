@@ -1,0 +1,156 @@
+import Foundation
+
+/// `/openapi.json`, generated from `APIOperations` so that the description cannot drift from the table the
+/// server checks access with.
+enum OpenAPIDocument {
+    static let json: String = {
+        var paths: [String: [String: Any]] = [:]
+        for operation in APIOperations.all {
+            var entry: [String: Any] = [
+                "summary": operation.summary,
+                "operationId": operationID(operation),
+                "responses": Dictionary(
+                    uniqueKeysWithValues: operation.responses.map { response in
+                        var body: [String: Any] = ["description": response.description]
+                        if let schema = response.schema {
+                            body["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
+                        }
+                        return (String(response.status), body)
+                    }),
+            ]
+            if !operation.parameters.isEmpty {
+                entry["parameters"] = operation.parameters.map { parameter in
+                    var schema: [String: Any] = ["type": parameter.type]
+                    if !parameter.values.isEmpty { schema["enum"] = parameter.values }
+                    return [
+                        "name": parameter.name, "in": parameter.location.rawValue, "required": parameter.required,
+                        "description": parameter.description, "schema": schema,
+                    ] as [String: Any]
+                }
+            }
+            if let body = operation.body {
+                let schema: [String: Any] =
+                    body.schema == "File" ? ["type": "string", "format": "binary"] : ["$ref": "#/components/schemas/\(body.schema)"]
+                entry["requestBody"] = ["required": true, "content": [body.mediaType: ["schema": schema]]]
+            }
+            if operation.writes { entry["security"] = [["bearer": [String]()]] }
+            paths[operation.path, default: [:]][operation.method.rawValue.lowercased()] = entry
+        }
+        let document: [String: Any] = [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "tm — Korean–English translation memory and name glossary",
+                "version": "0.1.0",
+                "description": "Reads are open; writes need `Authorization: Bearer TOKEN` when the server has a token.",
+            ],
+            "paths": paths,
+            "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    private static func operationID(_ operation: APIOperation) -> String {
+        let words = operation.path.split(whereSeparator: { !$0.isLetter }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        return operation.method.rawValue.lowercased() + words.joined()
+    }
+
+    private static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        var schema: [String: Any] = ["type": "object", "properties": properties]
+        if !required.isEmpty { schema["required"] = required }
+        return schema
+    }
+
+    private static var string: [String: Any] { ["type": "string"] }
+    private static var integer: [String: Any] { ["type": "integer"] }
+    private static var number: [String: Any] { ["type": "number"] }
+    private static var boolean: [String: Any] { ["type": "boolean"] }
+    private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    static var schemas: [String: Any] {
+        [
+            "Error": object(
+                ["error": object(["code": string, "message": string, "field": string], required: ["code", "message"])], required: ["error"]),
+            "Health": object(
+                ["status": string, "version": string, "icu": string, "sqlite": string, "segments": integer, "terms": integer],
+                required: ["status", "version", "icu", "sqlite", "segments", "terms"]),
+            "Stats": object([
+                "segments": integer, "terms": integer, "indexed_ko": integer, "indexed_en": integer, "origins": ["type": "object"],
+                "database_bytes": integer,
+            ]),
+            "Romanization": object(
+                [
+                    "input": string, "output": string, "system": string, "kind": string, "style": string,
+                    "variants": array(object(["form": string, "system": string])),
+                ], required: ["input", "output", "system", "kind"]),
+            "GlossaryMatch": object([
+                "id": integer, "hangul": string, "english": string, "kind": string, "matched": string, "via": string, "score": number,
+                "generated": boolean, "variants": array(string), "note": string,
+            ]),
+            "Lookup": object(["query": string, "matches": array(ref("GlossaryMatch"))], required: ["query", "matches"]),
+            "TextBody": object(["text": string], required: ["text"]),
+            "RecognizedTerm": object([
+                "start": integer, "end": integer, "text": string,
+                "matches": array(object(["id": integer, "hangul": string, "english": string, "kind": string, "via": string])),
+            ]),
+            "Recognition": object(["terms": array(ref("RecognizedTerm"))], required: ["terms"]),
+            "StyleCheck": object(
+                [
+                    "issues": array(
+                        object([
+                            "start": integer, "end": integer, "found": string, "house": string, "id": integer, "hangul": string,
+                            "alternatives": array(string),
+                        ])),
+                    "corrected": string,
+                ], required: ["issues", "corrected"]),
+            "Term": object([
+                "id": integer, "hangul": string, "english": string, "kind": string, "variants": array(string), "note": string, "source": string,
+            ]),
+            "TermInput": object(
+                ["hangul": string, "english": string, "kind": string, "variants": array(string), "note": string, "source": string],
+                required: ["hangul", "english"]),
+            "TermList": object(["terms": array(ref("Term"))], required: ["terms"]),
+            "GlossaryImport": object([
+                "file": string, "added": integer, "already_present": integer, "skipped": integer,
+                "problems": array(object(["line": integer, "message": string])),
+            ]),
+            "Segment": object([
+                "id": integer, "ko": string, "en": string, "origin": string, "created_at": ["type": "string", "format": "date-time"],
+                "updated_at": ["type": "string", "format": "date-time"],
+            ]),
+            "SegmentInput": object(["ko": string, "en": string, "origin": string], required: ["ko", "en"]),
+            "Added": object([
+                "created": boolean, "segment": ref("Segment"), "segments": array(object(["created": boolean, "segment": ref("Segment")])),
+            ]),
+            "Search": object(
+                [
+                    "query": string, "from": string, "took_ms": number,
+                    "matches": array(object(["id": integer, "score": number, "ko": string, "en": string, "origin": string])),
+                    "terms": array(ref("RecognizedTerm")),
+                ], required: ["query", "from", "took_ms", "matches"]),
+            "Concordance": object([
+                "query": string, "side": string,
+                "hits": array(
+                    object([
+                        "id": integer, "ko": string, "en": string, "origin": string, "side": string,
+                        "spans": array(object(["start": integer, "end": integer])),
+                    ])),
+            ]),
+            "MemoryImport": object([
+                "file": string, "format": string, "added": integer, "already_present": integer, "skipped": integer,
+                "skipped_by_reason": ["type": "object"], "problems": array(object(["line": integer, "reason": string, "isError": boolean])),
+            ]),
+            "AlignRequest": object(
+                ["ko": string, "en": string, "add": boolean, "min_confidence": number, "origin": string, "include_unmatched": boolean],
+                required: ["ko", "en"]),
+            "Alignment": object([
+                "ko_sentences": array(string), "en_sentences": array(string),
+                "beads": array(object(["ko": array(integer), "en": array(integer), "confidence": number, "flagged": boolean])),
+                "added": integer,
+            ]),
+            "AmaGamaList": array(object(["source": string, "target": string, "quality": number, "rank": number])),
+            "AmaGamaLanguages": object(["sourceLanguages": array(string), "targetLanguages": array(string)]),
+        ]
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import Glossary
+
+@Suite struct AnchorTests {
+    @Test func koreanLargeNumbersReadAsEnglishScaledNumbers() {
+        #expect(NumberAnchors.korean("초당 12조3천억 번의 계산").contains(.number(12.3e12)))
+        #expect(NumberAnchors.english("12.3 trillion calculations a second").contains(.number(12.3e12)))
+        #expect(NumberAnchors.korean("1억1천만 달러 짜리") == NumberAnchors.english("the $110 million wonder"))
+        #expect(NumberAnchors.korean("주민 27만5000명을") == [.number(275_000)])
+        #expect(NumberAnchors.english("about 275,000 people") == [.number(275_000)])
+    }
+
+    @Test func yearsPercentagesAndSpelledNumbers() {
+        #expect(NumberAnchors.korean("미국은 1992년에 지하 핵실험을") == [.number(1992)])
+        #expect(NumberAnchors.english("nuclear tests in 1992.") == [.number(1992)])
+        #expect(NumberAnchors.korean("45%의 지지율") == NumberAnchors.english("45 percent"))
+        #expect(NumberAnchors.english("six Libraries of Congress") == NumberAnchors.korean("도서관 6개"))
+    }
+
+    @Test func datesMatchMonthAndDay() {
+        let korean = NumberAnchors.korean("3월 27일 발표했다")
+        let english = NumberAnchors.english("announced on March 27")
+        #expect(korean == [.month(3), .number(27)])
+        #expect(Set(korean) == Set(english))
+        #expect(NumberAnchors.english("He may leave.").isEmpty)
+        #expect(NumberAnchors.english("on May 5") == [.month(5), .smallNumber5])
+    }
+
+    @Test func latinWordsInKoreanMeetEnglishWords() {
+        #expect(KoreanWords.latinWords("ASCI White로 알려진 CNN 방송") == ["ASCI", "White", "CNN"])
+        #expect(AnchorKey.latinWord("U.S") == AnchorKey.latinWord("US"))
+        #expect(AnchorKey.latinWord("US") != AnchorKey.latinWord("us"))
+        #expect(AnchorKey.latinWord("White") == AnchorKey.latinWord("white"))
+    }
+
+    @Test func particlesAreStripped() {
+        #expect(KoreanWords.stems("푸틴은 블라디보스토크에서 러시아의") == ["푸틴", "블라디보스토크", "러시아"])
+        #expect(KoreanWords.nameCandidates("매케인이 말했다") == ["매케인"])
+    }
+
+    @Test(arguments: [
+        ("러시아", "Russia"), ("푸틴", "Putin"), ("블라디보스토크", "Vladivostok"), ("매케인", "McCain"), ("오바마", "Obama"),
+        ("베를루스코니", "Berlusconi"),
+    ])
+    func romanizedHangulSoundsLikeEnglish(hangul: String, english: String) {
+        let romanized = Romanizer.romanize(hangul, RomanizationOptions(system: .rr, kind: .word, plain: true))
+        #expect(PhoneticSkeleton.resemble(PhoneticSkeleton.of(romanized), PhoneticSkeleton.of(english)))
+    }
+
+    @Test func unrelatedNamesDoNotResemble() {
+        let romanized = Romanizer.romanize("오바마", RomanizationOptions(system: .rr, kind: .word, plain: true))
+        #expect(!PhoneticSkeleton.resemble(PhoneticSkeleton.of(romanized), PhoneticSkeleton.of("McCain")))
+        #expect(!PhoneticSkeleton.resemble(PhoneticSkeleton.of("Vladivostok"), PhoneticSkeleton.of("Washington")))
+    }
+
+    @Test func glossaryTermsAnchorBothSides() {
+        let lexicon = AlignmentLexicon(
+            terms: [
+                Term(hangul: "김정은", english: "Kim Jong-un", kind: .person, variants: ["Kim Jong Un"]),
+                Term(hangul: "러시아 외무부", english: "Russian Foreign Ministry", kind: .organization),
+            ],
+            memory: [])
+        #expect(lexicon.koreanTermMatches("김정은은 러시아외무부를 방문했다") == [0, 1])
+        #expect(lexicon.englishTermMatches(EnglishWords.tokens("Kim Jong Un visited").map { $0.lowercased() }) == [0])
+        #expect(lexicon.englishTermMatches(EnglishWords.tokens("Kim Jong-un met the Russian Foreign Ministry").map { $0.lowercased() }) == [0, 1])
+    }
+
+    @Test func memoryTeachesWordTranslations() {
+        let memory = [
+            (ko: "정부는 예산을 발표했다.", en: "The government announced the budget."),
+            (ko: "정부가 세금을 올렸다.", en: "The government raised taxes."),
+            (ko: "예산이 부족하다.", en: "The budget is short."),
+            (ko: "정부의 예산 계획.", en: "The government budget plan."),
+        ]
+        let lexicon = AlignmentLexicon(terms: [], memory: memory)
+        #expect(lexicon.translations["정부"]?.first?.word == "government")
+        #expect(lexicon.translations["예산"]?.first?.word == "budget")
+    }
+}
+
+extension AnchorKey {
+    fileprivate static let smallNumber5 = AnchorKey.number(5)
+}
