@@ -19,12 +19,18 @@ public struct AlignmentCostModel: Sendable, Hashable {
     public var unequalParagraphsFactor: Double
     /// Cost of each number of 10 or more in a bead that the other side of the bead does not have.
     public var missingNumberPenalty: Double
+    /// Cost taken off a 1–2 or 2–1 bead whose single sentence reads like two joined (Korean "-고," mid-sentence,
+    /// English "; " or ", but "), and added to a 1–1 bead with such a sentence.
+    public var mergeCueWeight: Double
+    /// Multiplies the prior of 1–0 and 0–1 beads (a sentence with no counterpart).
+    public var unmatchedPriorFactor: Double
     /// How far from the diagonal the search looks, in sentences: `bandBase` plus the square root of the sentence count.
     public var bandBase: Int
 
     public init(
         lengthMean: Double, lengthDeviation: Double, shapeProbabilities: [BeadShape: Double], anchorWeight: Double, soundWeight: Double,
-        paragraphPenalty: Double, unequalParagraphsFactor: Double, missingNumberPenalty: Double, bandBase: Int
+        paragraphPenalty: Double, unequalParagraphsFactor: Double, missingNumberPenalty: Double, mergeCueWeight: Double = 0,
+        unmatchedPriorFactor: Double = 1, bandBase: Int
     ) {
         self.lengthMean = lengthMean
         self.lengthDeviation = lengthDeviation
@@ -34,6 +40,8 @@ public struct AlignmentCostModel: Sendable, Hashable {
         self.paragraphPenalty = paragraphPenalty
         self.unequalParagraphsFactor = unequalParagraphsFactor
         self.missingNumberPenalty = missingNumberPenalty
+        self.mergeCueWeight = mergeCueWeight
+        self.unmatchedPriorFactor = unmatchedPriorFactor
         self.bandBase = bandBase
     }
 
@@ -47,8 +55,8 @@ public struct AlignmentCostModel: Sendable, Hashable {
             // Never in the gold beads, but ICU splits some gold sentences in two, so a 1–2 can become a 1–3.
             BeadShape(ko: 2, en: 2): 0.003, BeadShape(ko: 1, en: 3): 0.008, BeadShape(ko: 3, en: 1): 0.004,
         ],
-        anchorWeight: 0.5, soundWeight: 0.25, paragraphPenalty: 4.0, unequalParagraphsFactor: 0.5, missingNumberPenalty: 1.0,
-        bandBase: 30
+        anchorWeight: 0.5, soundWeight: 0.25, paragraphPenalty: 4.0, unequalParagraphsFactor: 0.5, missingNumberPenalty: 1.5,
+        mergeCueWeight: 1.0, unmatchedPriorFactor: 0.75, bandBase: 30
     )
 
     var lengthModel: LengthModel { LengthModel(mean: lengthMean, deviation: lengthDeviation) }

@@ -7,6 +7,8 @@ struct SentenceAnchors: Sendable {
     /// How many distinct numbers of 10 or more the sentence holds: a translation keeps them, so a pair that
     /// leaves them unmatched is suspect.
     var numberCount = 0
+    /// For a Korean sentence, each name candidate's resembling English skeletons (sorted), when it has any.
+    var soundMatches: [[Int]] = []
 
     /// Keeps the strongest weight of each key.
     init(weightedKeys: [(AnchorKey, Double)], skeletons: [Int]) {
@@ -19,11 +21,10 @@ struct SentenceAnchors: Sendable {
     }
 }
 
-/// The distinct skeletons of one document, numbered, with a memo of which Korean and English ones resemble.
+/// The distinct skeletons of one document, numbered, and which Korean ones resemble which English ones.
 struct SkeletonTable {
     private var ids: [[UInt8]: Int] = [:]
     private(set) var forms: [[UInt8]] = []
-    private var resemblance: [Int: Bool] = [:]
 
     mutating func id(of skeleton: [UInt8]) -> Int {
         if let id = ids[skeleton] { return id }
@@ -32,13 +33,51 @@ struct SkeletonTable {
         return forms.count - 1
     }
 
-    mutating func resemble(_ a: Int, _ b: Int) -> Bool {
-        if a == b { return true }
-        let key = a << 32 | b
-        if let known = resemblance[key] { return known }
-        let answer = PhoneticSkeleton.resemble(forms[a], forms[b])
-        resemblance[key] = answer
-        return answer
+    /// For each of `korean`, the sorted English skeletons that resemble it (`PhoneticSkeleton.resemble`, or the
+    /// same skeleton). Candidates come from an index of each English skeleton with up to two classes deleted:
+    /// two skeletons within two edits share such a form; longer pairs, rare, are compared directly.
+    func resemblances(korean: Set<Int>, english: Set<Int>) -> [Int: [Int]] {
+        var index: [UInt64: [Int]] = [:]
+        var long: [Int] = []
+        for id in english.sorted() {
+            let form = forms[id]
+            if form.count >= 9 { long.append(id) }
+            guard form.count >= 2, form.count <= 11 else { continue }
+            for key in Self.deletionKeys(form) { index[key, default: []].append(id) }
+        }
+        var result: [Int: [Int]] = [:]
+        for id in korean {
+            let form = forms[id]
+            var found: Set<Int> = english.contains(id) ? [id] : []
+            if form.count >= 2, form.count <= 11 {
+                for key in Self.deletionKeys(form) {
+                    for candidate in index[key] ?? [] where PhoneticSkeleton.resemble(form, forms[candidate]) { found.insert(candidate) }
+                }
+            }
+            if form.count >= 9 {
+                for candidate in long where max(form.count, forms[candidate].count) >= 12 && PhoneticSkeleton.resemble(form, forms[candidate]) {
+                    found.insert(candidate)
+                }
+            }
+            if !found.isEmpty { result[id] = found.sorted() }
+        }
+        return result
+    }
+
+    /// The packed forms of `skeleton` with zero, one or two classes deleted (five bits a class, at most 11 classes).
+    private static func deletionKeys(_ skeleton: [UInt8]) -> Set<UInt64> {
+        let codes = skeleton.map { UInt64($0 &- 64) & 0x1F }  // the classes are capitals, so never zero
+        func pack(skipping a: Int, _ b: Int) -> UInt64 {
+            var key: UInt64 = 0
+            for (position, code) in codes.enumerated() where position != a && position != b { key = key << 5 | code }
+            return key
+        }
+        var keys: Set<UInt64> = [pack(skipping: -1, -1)]
+        for a in codes.indices {
+            keys.insert(pack(skipping: a, -1))
+            for b in codes.indices where b > a { keys.insert(pack(skipping: a, b)) }
+        }
+        return keys
     }
 }
 
@@ -116,9 +155,7 @@ struct AnchorExtractor {
     /// The evidence that a Korean and an English sentence translate each other: the weights of the Korean
     /// anchors the English one shares, plus `soundWeight` for each Korean name candidate that sounds like an
     /// English capitalized word; and how many numbers of 10 or more they share.
-    static func shared(
-        _ korean: SentenceAnchors, _ english: SentenceAnchors, soundWeight: Double, skeletons table: inout SkeletonTable
-    ) -> (weight: Double, numbers: Int) {
+    static func shared(_ korean: SentenceAnchors, _ english: SentenceAnchors, soundWeight: Double) -> (weight: Double, numbers: Int) {
         var total = 0.0
         var numbers = 0
         var i = 0
@@ -136,10 +173,19 @@ struct AnchorExtractor {
             }
         }
         guard soundWeight > 0 else { return (total, numbers) }
-        for k in korean.skeletons where english.skeletons.contains(where: { table.resemble(k, $0) }) {
-            total += soundWeight
-        }
+        for matches in korean.soundMatches where intersects(matches, english.skeletons) { total += soundWeight }
         return (total, numbers)
+    }
+
+    /// Whether two sorted arrays share an element.
+    private static func intersects(_ a: [Int], _ b: [Int]) -> Bool {
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     private static func hasQuotation(_ text: String) -> Bool {

@@ -16,7 +16,9 @@ struct BeadSearch {
     let model: AlignmentCostModel
     let koAnchors: [SentenceAnchors]
     let enAnchors: [SentenceAnchors]
-    var skeletons: SkeletonTable
+    /// Whether each sentence reads like two joined (see `KoreanWords.hasJoinedClauses`).
+    let koJoined: [Bool]
+    let enJoined: [Bool]
     /// Whether a paragraph starts at each sentence position 0...count (both ends count); nil when unknown.
     let koBreaks: [Bool]?
     let enBreaks: [Bool]?
@@ -29,15 +31,18 @@ struct BeadSearch {
     private let shapes: [BeadShape]
     private let shapeCosts: [Double]
     private let lengthModel: LengthModel
+    /// log(length + 8) for every length a bead can have.
+    private let logLengths: [Double]
 
     init(
         model: AlignmentCostModel, koSentences: [String], enSentences: [String], koAnchors: [SentenceAnchors], enAnchors: [SentenceAnchors],
-        skeletons: SkeletonTable, koParagraphs: [Int]?, enParagraphs: [Int]?
+        koJoined: [Bool], enJoined: [Bool], koParagraphs: [Int]?, enParagraphs: [Int]?
     ) {
         self.model = model
         self.koAnchors = koAnchors
         self.enAnchors = enAnchors
-        self.skeletons = skeletons
+        self.koJoined = koJoined
+        self.enJoined = enJoined
         let paragraphsAgree = koParagraphs?.last == enParagraphs?.last
         paragraphPenalty = paragraphsAgree ? model.paragraphPenalty : model.paragraphPenalty * model.unequalParagraphsFactor
         koBreaks = koParagraphs.map(Self.breaks)
@@ -46,15 +51,43 @@ struct BeadSearch {
         enPrefixLengths = enSentences.reduce(into: [0]) { $0.append($0[$0.count - 1] + LengthModel.englishLength($1)) }
         let table = model.shapeProbabilities.filter { $0.value > 0 && ($0.key.ko > 0 || $0.key.en > 0) }.sorted { $0.value > $1.value }
         shapes = table.map(\.key)
-        shapeCosts = table.map { -log($0.value) }
+        shapeCosts = table.map { shape, probability in
+            -log(shape.ko == 0 || shape.en == 0 ? probability * model.unmatchedPriorFactor : probability)
+        }
         lengthModel = model.lengthModel
+        let widest = shapes.reduce(1) { max($0, $1.ko, $1.en) }
+        func longestRun(_ prefix: [Int]) -> Int {
+            prefix.indices.dropFirst().reduce(0) { longest, end in max(longest, prefix[end] - prefix[max(0, end - widest)]) }
+        }
+        logLengths = LengthModel.logTable(upTo: max(longestRun(koPrefixLengths), longestRun(enPrefixLengths)))
     }
 
     /// The best path from (0, 0) to (n, m), in document order. Both sides must be non-empty.
-    mutating func run() -> [Step] {
+    ///
+    /// The search starts in a narrow band and widens it (up to `bandBase` plus the square root of the sentence
+    /// count) only when the best path comes near the band's edge, so a text that keeps to the diagonal costs
+    /// little.
+    func run() -> [Step] {
         let n = koAnchors.count
         let m = enAnchors.count
-        let band = Band(n: n, m: m, halfWidth: model.bandBase + Int(Double(n + m).squareRoot()))
+        let fullWidth = model.bandBase + Int(Double(n + m).squareRoot())
+        var halfWidth = min(fullWidth, Self.initialHalfWidth)
+        while true {
+            let band = Band(n: n, m: m, halfWidth: halfWidth)
+            let steps = search(band: band)
+            if halfWidth >= fullWidth || band.clearance(of: steps) > Self.edgeClearance { return steps }
+            halfWidth = min(fullWidth, halfWidth * 2)
+        }
+    }
+
+    /// The half width of the first band tried, and how close to its edge the best path may come before the band widens.
+    static let initialHalfWidth = 24
+    static let edgeClearance = 6
+
+    /// Viterbi and forward–backward within `band`.
+    private func search(band: Band) -> [Step] {
+        let n = koAnchors.count
+        let m = enAnchors.count
         let scores = pairScores(band: band)
         let shapeCount = shapes.count
         var costs = [Double](repeating: .infinity, count: band.cellCount * shapeCount)
@@ -123,7 +156,7 @@ struct BeadSearch {
         if shape.ko > 0 && shape.en > 0 {
             let koLength = koPrefixLengths[i + shape.ko] - koPrefixLengths[i]
             let enLength = enPrefixLengths[j + shape.en] - enPrefixLengths[j]
-            cost += lengthModel.cost(koLength: koLength, enLength: enLength)
+            cost += lengthModel.cost(logRatio: logLengths[enLength] - logLengths[koLength])
             var shared = 0.0
             var sharedNumbers = 0
             for k in i..<i + shape.ko {
@@ -138,6 +171,8 @@ struct BeadSearch {
             for k in i..<i + shape.ko { numbers += koAnchors[k].numberCount }
             for e in j..<j + shape.en { numbers += enAnchors[e].numberCount }
             cost += model.missingNumberPenalty * Double(max(0, numbers - 2 * sharedNumbers))
+            if shape.ko == 1, koJoined[i] { cost += shape.en >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
+            if shape.en == 1, enJoined[j] { cost += shape.ko >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
         }
         if let koBreaks, let enBreaks {
             cost += paragraphPenalty * Double(breakMismatches(shape, i, j, koBreaks, enBreaks))
@@ -171,22 +206,21 @@ struct BeadSearch {
     }
 
     /// Shared anchor weight of every sentence pair a bead in the band can contain.
-    private mutating func pairScores(band: Band) -> PairScores {
+    private func pairScores(band: Band) -> PairScores {
         let margin = shapes.reduce(0) { max($0, $1.ko, $1.en) }
-        var rows: [(start: Int, values: [(weight: Double, numbers: Int)])] = []
-        rows.reserveCapacity(koAnchors.count)
+        var scores = PairScores()
         for i in koAnchors.indices {
+            let korean = koAnchors[i]
             let columns = band.columns(of: max(0, i - margin))
             let start = max(0, columns.lowerBound - margin)
-            let end = min(enAnchors.count, band.columns(of: min(koAnchors.count, i + 1)).upperBound + margin)
-            var values: [(weight: Double, numbers: Int)] = []
-            values.reserveCapacity(max(0, end - start))
-            for j in start..<max(start, end) {
-                values.append(AnchorExtractor.shared(koAnchors[i], enAnchors[j], soundWeight: model.soundWeight, skeletons: &skeletons))
+            let end = max(start, min(enAnchors.count, band.columns(of: min(koAnchors.count, i + 1)).upperBound + margin))
+            scores.startRow(start: start, count: end - start)
+            for j in start..<end {
+                let shared = AnchorExtractor.shared(korean, enAnchors[j], soundWeight: model.soundWeight)
+                scores.append(weight: shared.weight, numbers: shared.numbers)
             }
-            rows.append((start, values))
         }
-        return PairScores(rows: rows)
+        return scores
     }
 
     private static func logSumExp(_ values: ArraySlice<Double>) -> Double {
@@ -197,14 +231,29 @@ struct BeadSearch {
     }
 }
 
-/// Shared anchor weights by Korean row, each row covering the English columns its beads can reach.
+/// Shared anchor weights by Korean row, each row covering the English columns its beads can reach, in flat arrays.
 private struct PairScores {
-    let rows: [(start: Int, values: [(weight: Double, numbers: Int)])]
+    private var rowStart: [Int] = []
+    private var rowOffset: [Int] = []
+    private var rowCount: [Int] = []
+    private var weights: [Double] = []
+    private var numbers: [Int32] = []
+
+    mutating func startRow(start: Int, count: Int) {
+        rowStart.append(start)
+        rowOffset.append(weights.count)
+        rowCount.append(count)
+    }
+
+    mutating func append(weight: Double, numbers count: Int) {
+        weights.append(weight)
+        numbers.append(Int32(clamping: count))
+    }
 
     func value(_ i: Int, _ j: Int) -> (weight: Double, numbers: Int) {
-        let row = rows[i]
-        let offset = j - row.start
-        return offset >= 0 && offset < row.values.count ? row.values[offset] : (0, 0)
+        let offset = j - rowStart[i]
+        guard offset >= 0, offset < rowCount[i] else { return (0, 0) }
+        return (weights[rowOffset[i] + offset], Int(numbers[rowOffset[i] + offset]))
     }
 }
 
@@ -242,6 +291,17 @@ private struct Band {
     func columns(of i: Int) -> ClosedRange<Int> { lower[i]...upper[i] }
 
     func cell(_ i: Int, _ j: Int) -> Int { rowStart[i] + j - lower[i] }
+
+    /// How close a path comes to an edge of the band that is not an edge of the grid, in cells.
+    func clearance(of steps: [BeadSearch.Step]) -> Int {
+        var clearance = Int.max
+        for step in steps {
+            let (i, j) = (step.ko.upperBound, step.en.upperBound)
+            if lower[i] > 0 { clearance = min(clearance, j - lower[i]) }
+            if upper[i] < m { clearance = min(clearance, upper[i] - j) }
+        }
+        return clearance
+    }
 
     func cellIfInside(_ i: Int, _ j: Int) -> Int? {
         guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }

@@ -28,7 +28,17 @@ enum EnglishWords {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) || scalar == "%"
+        switch scalar.value {
+        case 48...57, 65...90, 97...122, 37: true  // digits, ASCII letters, %
+        case 0..<128: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    /// Whether a sentence joins two clauses with a semicolon or ", but": a sentence that often stands for two
+    /// Korean ones.
+    static func hasJoinedClauses(_ text: String) -> Bool {
+        text.contains("; ") || text.contains(", but ")
     }
 
     /// Whether a lower-cased word carries content (not a function word, not too short to mean much).

@@ -18,6 +18,18 @@ enum KoreanWords {
         }
     }
 
+    /// Whether a sentence joins two clauses with the connective -고 and a comma before more text (밝혔고, …): a
+    /// sentence that often stands for two English ones.
+    static func hasJoinedClauses(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 4 else { return false }
+        for index in 1..<scalars.count - 3 where scalars[index] == "고" && scalars[index + 1] == "," {
+            let previous = scalars[index - 1].value
+            if previous >= 0xAC00 && previous <= 0xD7A3 { return true }
+        }
+        return false
+    }
+
     /// Latin words inside Korean text ("ASCI White로" → ASCI, White); Hangul and Han characters separate words.
     static func latinWords(_ text: String) -> [String] {
         let latinOnly = String(

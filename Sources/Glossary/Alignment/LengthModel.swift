@@ -17,6 +17,8 @@ struct LengthModel: Sendable, Hashable {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0xAC00...0xD7A3: length += (scalar.value - 0xAC00) % 28 == 0 ? 2 : 3
+            case 0x21..<0x7F: length += 1
+            case 0x09...0x0D, 0x20: break
             default: if !scalar.properties.isWhitespace { length += 1 }
             }
         }
@@ -32,8 +34,17 @@ struct LengthModel: Sendable, Hashable {
     ///
     /// Zero for the expected ratio; a small additive constant keeps headlines and fragments from dominating.
     func cost(koLength: Int, enLength: Int) -> Double {
-        let ratio = (Double(enLength) + 8) / (Double(koLength) + 8)
-        let deviationInSigmas = (log(ratio) - mean) / deviation
+        cost(logRatio: log((Double(enLength) + 8) / (Double(koLength) + 8)))
+    }
+
+    /// The same cost from log((English + 8) / (Korean + 8)), for callers that keep a table of logarithms.
+    func cost(logRatio: Double) -> Double {
+        let deviationInSigmas = (logRatio - mean) / deviation
         return 0.5 * deviationInSigmas * deviationInSigmas
+    }
+
+    /// log(length + 8) for every length up to `maximum`.
+    static func logTable(upTo maximum: Int) -> [Double] {
+        (0...max(0, maximum)).map { log(Double($0) + 8) }
     }
 }

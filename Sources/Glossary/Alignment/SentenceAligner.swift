@@ -48,10 +48,16 @@ public struct SentenceAligner: Sendable {
         }
         let extractor = AnchorExtractor(lexicon: lexicon)
         var skeletons = SkeletonTable()
-        let koAnchors = extractor.korean(ko, skeletons: &skeletons)
+        var koAnchors = extractor.korean(ko, skeletons: &skeletons)
         let enAnchors = extractor.english(en, skeletons: &skeletons)
-        var search = BeadSearch(
-            model: model, koSentences: ko, enSentences: en, koAnchors: koAnchors, enAnchors: enAnchors, skeletons: skeletons,
+        let resemblances = skeletons.resemblances(
+            korean: Set(koAnchors.flatMap(\.skeletons)), english: Set(enAnchors.flatMap(\.skeletons)))
+        for index in koAnchors.indices {
+            koAnchors[index].soundMatches = koAnchors[index].skeletons.compactMap { resemblances[$0] }
+        }
+        let search = BeadSearch(
+            model: model, koSentences: ko, enSentences: en, koAnchors: koAnchors, enAnchors: enAnchors,
+            koJoined: ko.map(KoreanWords.hasJoinedClauses), enJoined: en.map(EnglishWords.hasJoinedClauses),
             koParagraphs: koParagraphs, enParagraphs: enParagraphs)
         return search.run().map { step in
             AlignmentBead(ko: Array(step.ko), en: Array(step.en), confidence: step.posterior, flagged: step.posterior < minConfidence)
