@@ -7,14 +7,6 @@ import Testing
 @testable import TMServer
 
 @Suite struct GlossaryRoutesTests {
-    struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            let code: String
-            let message: String
-            let field: String?
-        }
-        let error: Detail
-    }
 
     private let seed = [
         Term(hangul: "김정은", english: "Kim Jong-un", kind: .person, variants: ["Kim Jong Un"]),

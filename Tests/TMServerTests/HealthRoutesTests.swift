@@ -17,13 +17,6 @@ import Testing
         let terms: Int
     }
 
-    struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            let code: String
-            let message: String
-        }
-        let error: Detail
-    }
 
     @Test func healthReportsVersionsAndCounts() async throws {
         let database = try TestDatabase()

@@ -7,13 +7,6 @@ import Testing
 @testable import TMServer
 
 @Suite struct MemoryRoutesTests {
-    struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            let code: String
-            let field: String?
-        }
-        let error: Detail
-    }
 
     struct AddedList: Decodable {
         let segments: [AddedSegment]

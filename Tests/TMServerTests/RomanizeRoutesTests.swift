@@ -7,14 +7,6 @@ import Testing
 @testable import TMServer
 
 @Suite struct RomanizeRoutesTests {
-    struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            let code: String
-            let message: String
-            let field: String?
-        }
-        let error: Detail
-    }
 
     private func get(_ uri: String, _ check: @escaping @Sendable (TestResponse) throws -> Void) async throws {
         let database = try TestDatabase()

@@ -29,3 +29,13 @@ struct TestDatabase {
         try? FileManager.default.removeItem(at: folder)
     }
 }
+
+/// The API's error body, `{"error":{"code","message","field"}}`.
+struct ErrorBody: Decodable {
+    struct Detail: Decodable {
+        let code: String
+        let message: String
+        let field: String?
+    }
+    let error: Detail
+}
