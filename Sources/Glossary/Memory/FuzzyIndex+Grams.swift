@@ -32,6 +32,20 @@ enum GramKeys {
         }
     }
 
+    /// The keys of the first occurrence of each distinct gram of `scalars`: every key that contains the gram has
+    /// that key in its postings, so a substring search needs only these.
+    static func firstOccurrenceKeys(_ scalars: [UInt32], gramLength: Int) -> [UInt64] {
+        guard gramLength > 0, scalars.count >= gramLength else { return [] }
+        var keys: Set<UInt64> = []
+        for start in 0...(scalars.count - gramLength) {
+            var hash: UInt64 = 0x243F_6A88_85A3_08D3
+            for offset in 0..<gramLength { hash = mix(hash ^ UInt64(scalars[start + offset])) }
+            let key = mix(hash)
+            keys.insert(key == GramTable.emptyKey ? 1 : key)
+        }
+        return Array(keys)
+    }
+
     /// SplitMix64's finalizer: a cheap, well-spread, deterministic 64-bit mix (Swift's `Hasher` is seeded per process).
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {

@@ -33,10 +33,15 @@ public final class TranslationMemory: Sendable {
             ko.append((id, koKey, updatedAt))
             en.append((id, enKey, updatedAt))
         }
-        var indexes = MemoryIndexes()
-        indexes.ko.add(contentsOf: ko)
-        indexes.en.add(contentsOf: en)
-        self.indexes = ReadWriteLock(indexes)
+        // The two sides are independent: build them on two threads, which halves the time to ready on 2 cores.
+        let built = Mutex(MemoryIndexes())
+        let entries = [ko, en]
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            var index = FuzzyIndex(gramLength: side == 0 ? 2 : 3)
+            index.add(contentsOf: entries[side])
+            built.withLock { if side == 0 { $0.ko = index } else { $0.en = index } }
+        }
+        self.indexes = ReadWriteLock(built.withLock { $0 })
     }
 
     // MARK: Pairs
@@ -53,11 +58,15 @@ public final class TranslationMemory: Sendable {
             }
         }
         return try writer.withLock { _ throws(TMError) -> [AddedSegment] in
-            let now = Date()
+            let time = Date().timeIntervalSince1970
             let added = try store.write { db in
-                try pairs.map { pair, origin in
-                    let (segment, created) = try TMStore.insert(pair, origin: origin, at: now, in: db)
-                    return AddedSegment(segment: segment, created: created)
+                let largest = try TMStore.largestID(in: db)
+                var seen: Set<Int64> = []
+                let ids = try pairs.map { pair, origin in try TMStore.upsert(pair, origin: origin, at: time, in: db) }
+                let segments = try TMStore.fetchSegments(ids: ids, in: db)
+                return try ids.map { id in
+                    guard let segment = segments[id] else { throw TMError.storage("segment \(id) vanished") }
+                    return AddedSegment(segment: segment, created: id > largest && seen.insert(id).inserted)
                 }
             }
             indexes.write { indexes in
@@ -127,8 +136,10 @@ public final class TranslationMemory: Sendable {
         }
         let side = side ?? Language.of(phrase)
         let key = Normalizer.key(phrase)
-        let ids = try store.segmentIDs(containing: key, side: side, limit: limit)
-        let segments = try store.segments(ids: ids)
+        let (ids, segments) = try indexes.read { (indexes: borrowing MemoryIndexes) throws(TMError) in
+            let ids = indexes[side].ids(containing: key, limit: limit)
+            return (ids, try store.segments(ids: ids))
+        }
         let hits = ids.compactMap { id -> ConcordanceHit? in
             guard let segment = segments[id] else { return nil }
             let text = side == .ko ? segment.ko : segment.en
@@ -167,8 +178,10 @@ public final class TranslationMemory: Sendable {
         let name = source.name
         return try writer.withLock { _ throws(TMError) -> MemoryImportReport in
             var tally = ImportTally()
-            let now = Date()
+            let time = Date().timeIntervalSince1970
             try store.write { db in
+                let largest = try TMStore.largestID(in: db)
+                var seen: Set<Int64> = []
                 try format.read(
                     source,
                     unit: { unit in
@@ -181,18 +194,25 @@ public final class TranslationMemory: Sendable {
                             try tally.skip(SkippedUnit(line: unit.line, reason: error.description, isError: true), skipBad: skipBad, file: name)
                             return
                         }
-                        let (segment, created) = try TMStore.insert(pair, origin: origin, at: now, in: db)
-                        if created { tally.added.append(segment) } else { tally.present.append(segment) }
+                        let id = try TMStore.upsert(pair, origin: origin, at: time, in: db)
+                        if id > largest && seen.insert(id).inserted { tally.added += 1 } else { tally.present += 1 }
+                        tally.ko.append((id, pair.koKey, time))
+                        tally.en.append((id, pair.enKey, time))
                     },
                     skip: { skipped in try tally.skip(skipped, skipBad: skipBad, file: name) })
             }
             indexes.write { indexes in
-                let entries = (tally.added + tally.present)
-                indexes.ko.add(contentsOf: entries.map { ($0.id, Normalizer.key($0.ko), $0.updatedAt.timeIntervalSince1970) })
-                indexes.en.add(contentsOf: entries.map { ($0.id, Normalizer.key($0.en), $0.updatedAt.timeIntervalSince1970) })
+                // A bulk add rebuilds the index once; a small import into a large memory goes in as new slots.
+                if tally.ko.count * 4 >= indexes.ko.count {
+                    indexes.ko.add(contentsOf: tally.ko)
+                    indexes.en.add(contentsOf: tally.en)
+                } else {
+                    for entry in tally.ko { indexes.ko.add(id: entry.id, key: entry.key, recency: entry.recency) }
+                    for entry in tally.en { indexes.en.add(id: entry.id, key: entry.key, recency: entry.recency) }
+                }
             }
             return MemoryImportReport(
-                file: name, format: format.rawValue, added: tally.added.count, alreadyPresent: tally.present.count,
+                file: name, format: format.rawValue, added: tally.added, alreadyPresent: tally.present,
                 skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems)
         }
     }
@@ -200,8 +220,11 @@ public final class TranslationMemory: Sendable {
     /// What an import has seen so far.
     private struct ImportTally {
         var read = 0
-        var added: [Segment] = []
-        var present: [Segment] = []
+        var added = 0
+        var present = 0
+        /// What the indexes need of each stored unit: the keys already computed, not the texts.
+        var ko: [(id: Int64, key: String, recency: Double)] = []
+        var en: [(id: Int64, key: String, recency: Double)] = []
         var skipped: [String: Int] = [:]
         var problems: [SkippedUnit] = []
 

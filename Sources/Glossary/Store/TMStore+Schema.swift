@@ -62,6 +62,17 @@ extension TMStore {
                     """
             )
         }
+        // Concordance moved to the in-memory q-gram index: the trigram table cost an import ten times its
+        // speed (4,400 pairs/s instead of ~40,000 at a million pairs) and doubled the file.
+        migrator.registerMigration("v2-drop-fts") { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER segment_ai;
+                    DROP TRIGGER segment_ad;
+                    DROP TRIGGER segment_au;
+                    DROP TABLE segment_fts;
+                    """)
+        }
         return migrator
     }
 }

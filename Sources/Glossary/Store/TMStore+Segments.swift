@@ -29,22 +29,32 @@ extension TMStore {
         }
     }
 
-    /// Stores a pair, or refreshes `updated_at` of the same pair (same keys) already stored.
-    static func insert(_ pair: KeyedPair, origin: String, at now: Date, in db: Database) throws -> (segment: Segment, created: Bool) {
-        let time = now.timeIntervalSince1970
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT id, ko, en, origin, created_at FROM segment WHERE ko_key = ? AND en_key = ?", arguments: [pair.koKey, pair.enKey])
-        {
-            let id: Int64 = row["id"]
-            try db.execute(sql: "UPDATE segment SET updated_at = ? WHERE id = ?", arguments: [time, id])
-            let created = Date(timeIntervalSince1970: row["created_at"])
-            return (Segment(id: id, ko: row["ko"], en: row["en"], origin: row["origin"], createdAt: created, updatedAt: now), false)
+    /// Stores a pair, or refreshes `updated_at` of the same pair (same keys) already stored; returns its id.
+    /// One cached upsert statement: an import runs it once per unit.
+    static func upsert(_ pair: KeyedPair, origin: String, at time: Double, in db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(ko_key, en_key) DO UPDATE SET updated_at = excluded.updated_at RETURNING id
+                """)
+        guard let id = try Int64.fetchOne(statement, arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time]) else {
+            throw TMError.storage("the pair was not stored")
         }
-        try db.execute(
-            sql: "INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time])
-        let segment = Segment(id: db.lastInsertedRowID, ko: pair.ko, en: pair.en, origin: origin, createdAt: now, updatedAt: now)
-        return (segment, true)
+        return id
+    }
+
+    /// The largest id in use: ids above it, returned by `upsert`, are new pairs.
+    static func largestID(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM segment") ?? 0
+    }
+
+    /// The pairs with these ids, read inside a transaction.
+    static func fetchSegments(ids: [Int64], in db: Database) throws -> [Int64: Segment] {
+        guard !ids.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+        return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], Self.segment(row)) })
     }
 
     /// The pair with `id`.
@@ -56,13 +66,7 @@ extension TMStore {
     /// The pairs with these ids that exist.
     func segments(ids: [Int64]) throws(TMError) -> [Int64: Segment] {
         guard !ids.isEmpty else { return [:] }
-        return try read { db in
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id IN (\(marks))",
-                arguments: StatementArguments(ids))
-            return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], Self.segment(row)) })
-        }
+        return try read { db in try Self.fetchSegments(ids: ids, in: db) }
     }
 
     /// Replaces the text (and origin) of a pair; the same pair stored under another id is an error.
@@ -112,22 +116,6 @@ extension TMStore {
             try Row.fetchAll(db, sql: "SELECT ko, en FROM segment ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [limit]).map {
                 (ko: $0[0] as String, en: $0[1] as String)
             }
-        }
-    }
-
-    /// Ids of pairs whose key on `side` contains `phrase` (already a key), newest first.
-    func segmentIDs(containing phrase: String, side: Language, limit: Int) throws(TMError) -> [Int64] {
-        let column = side == .ko ? "ko_key" : "en_key"
-        return try read { db in
-            // FTS5's trigram tokenizer finds substrings of three or more characters; shorter phrases (many
-            // Korean words are two syllables) fall back to instr() over the content table.
-            if phrase.unicodeScalars.count >= 3 {
-                let match = "\(column) : \"\(phrase.replacingOccurrences(of: "\"", with: "\"\""))\""
-                return try Int64.fetchAll(
-                    db, sql: "SELECT rowid FROM segment_fts WHERE segment_fts MATCH ? ORDER BY rowid DESC LIMIT ?", arguments: [match, limit])
-            }
-            return try Int64.fetchAll(
-                db, sql: "SELECT id FROM segment WHERE instr(\(column), ?) > 0 ORDER BY id DESC LIMIT ?", arguments: [phrase, limit])
         }
     }
 
