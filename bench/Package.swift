@@ -18,6 +18,10 @@ let package = Package(
             name: "lookup-bench",
             dependencies: [.product(name: "Glossary", package: "tm")]
         ),
+        .executableTarget(
+            name: "fuzzy-bench",
+            dependencies: [.product(name: "Glossary", package: "tm")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
