@@ -37,7 +37,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The web page at `/`: static HTML, CSS and JavaScript, loaded once at startup.
+            resources: [.copy("Web")]
         ),
         .executableTarget(
             name: "tm",

@@ -17,14 +17,15 @@ public enum TMApplication {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AccessMiddleware(token: options.token))
         router.add(middleware: TimeoutMiddleware(timeout: options.timeout))
+        WebRoutes().register(on: router)
         HealthRoutes(store: store).register(on: router)
         ServiceRoutes(store: store, metrics: metrics).register(on: router)
         RomanizeRoutes().register(on: router)
         GlossaryRoutes(glossary: glossary, importLimit: options.maxImportBody).register(on: router)
         MemoryRoutes(memory: memory, importLimit: options.maxImportBody).register(on: router)
         AmaGamaRoutes(memory: memory).register(on: router)
-        let aligner = try DocumentAligner(glossary: glossary, memory: memory)
-        AlignRoutes(aligner: aligner, memory: memory, token: options.token, bodyLimit: options.maxImportBody).register(on: router)
+        AlignRoutes(aligner: LazyAligner(glossary: glossary, memory: memory), memory: memory, token: options.token, bodyLimit: options.maxImportBody)
+            .register(on: router)
         return router
     }
 

@@ -17,6 +17,9 @@ enum APIOperations {
     private static let languages = Language.allCases.map(\.rawValue)
 
     static let all: [APIOperation] = [
+        .init(method: .get, path: "/", summary: "The web page (HTML)", writes: false, responses: [(200, "The page", nil)]),
+        .init(method: .get, path: "/web/app.css", summary: "The web page's style sheet", writes: false, responses: [(200, "CSS", nil)]),
+        .init(method: .get, path: "/web/app.js", summary: "The web page's script", writes: false, responses: [(200, "JavaScript", nil)]),
         .init(method: .get, path: "/v1/health", summary: "Status, versions and counts", writes: false, responses: [(200, "Healthy", "Health")]),
         .init(method: .get, path: "/v1/stats", summary: "Counts and sizes", writes: false, responses: [(200, "Statistics", "Stats")]),
         .init(

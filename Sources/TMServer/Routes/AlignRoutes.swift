@@ -1,10 +1,11 @@
 import Glossary
 import Hummingbird
+import Synchronization
 
 /// `POST /v1/align`: a Korean text and its English version in, sentences and beads out; with `"add": true`
 /// (a write: it needs the token) the pairs of confident beads go into the memory.
 struct AlignRoutes {
-    let aligner: DocumentAligner
+    let aligner: LazyAligner
     let memory: TranslationMemory
     let token: String?
     /// Documents are bulk content: their bodies share the import cap.
@@ -56,10 +57,33 @@ struct AlignRoutes {
         router.post("/v1/align") { request, _ -> AlignResponse in
             let body = try await RequestBody.json(AlignRequest.self, from: request, limit: bodyLimit)
             if body.add { try AccessMiddleware<TMRequestContext>.check(request, token: token) }
+            let aligner = try aligner.get()
             let alignment = try aligner.align(korean: body.ko, english: body.en, minConfidence: body.minConfidence)
             guard body.add else { return AlignResponse(alignment: alignment, added: nil) }
             let added = try aligner.add(alignment, to: memory, origin: body.origin, includeFlagged: body.includeFlagged)
             return AlignResponse(alignment: alignment, added: added.filter(\.created).count)
+        }
+    }
+}
+
+/// The document aligner, built on the first align request rather than at start: learning its dictionary from
+/// the memory takes seconds on a large memory, and the server should be ready before that.
+final class LazyAligner: Sendable {
+    private let glossary: TermGlossary
+    private let memory: TranslationMemory
+    private let aligner = Mutex<DocumentAligner?>(nil)
+
+    init(glossary: TermGlossary, memory: TranslationMemory) {
+        self.glossary = glossary
+        self.memory = memory
+    }
+
+    func get() throws(TMError) -> DocumentAligner {
+        try aligner.withLock { (aligner: inout DocumentAligner?) throws(TMError) -> DocumentAligner in
+            if let aligner { return aligner }
+            let built = try DocumentAligner(glossary: glossary, memory: memory)
+            aligner = built
+            return built
         }
     }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `GET /`, `GET /web/app.css`, `GET /web/app.js`: the web page for editors and translators — static files
+/// over the HTTP API, shipped in the `TMServer` resource bundle and read into memory once.
+struct WebRoutes {
+    /// One file of the page: its bytes and its media type.
+    struct Asset: Sendable {
+        let body: ByteBuffer
+        let contentType: String
+    }
+
+    /// The page's files, or the plain-text explanation served in their place when the bundle is missing.
+    struct Assets: Sendable {
+        let page: Asset
+        let styleSheet: Asset
+        let script: Asset
+
+        /// Read once, at the first router built; a missing bundle gives a page that says so, never a trap.
+        static let shared = Assets.load(from: WebRoutes.webDirectory)
+
+        static func load(from directory: URL?) -> Assets {
+            guard let directory,
+                let page = read(directory, "index.html", "text/html; charset=utf-8"),
+                let styleSheet = read(directory, "app.css", "text/css; charset=utf-8"),
+                let script = read(directory, "app.js", "text/javascript; charset=utf-8")
+            else { return missing }
+            return Assets(page: page, styleSheet: styleSheet, script: script)
+        }
+
+        private static func read(_ directory: URL, _ name: String, _ contentType: String) -> Asset? {
+            guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)) else { return nil }
+            return Asset(body: ByteBuffer(bytes: data), contentType: contentType)
+        }
+
+        private static var missing: Assets {
+            let text = """
+                tm: the web page's files (the tm_TMServer resource bundle) are not installed beside this binary.
+                The HTTP API works as documented: see /openapi.json and /v1/health.
+
+                """
+            let plain = Asset(body: ByteBuffer(string: text), contentType: "text/plain; charset=utf-8")
+            return Assets(page: plain, styleSheet: plain, script: plain)
+        }
+    }
+
+    /// The `Web` folder of the resource bundle SwiftPM puts beside the executable. `Bundle.module` is not
+    /// used: on Linux it traps when the bundle is missing, and a copied binary should still serve its API.
+    static var webDirectory: URL? {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let folder = executable.deletingLastPathComponent()
+            candidates += [
+                folder.appendingPathComponent("tm_TMServer.resources"),
+                folder.appendingPathComponent("tm_TMServer.bundle"),
+                folder.appendingPathComponent("tm_TMServer.bundle/Contents/Resources"),
+            ]
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("tm_TMServer.bundle"))
+        for candidate in candidates {
+            if let bundle = Bundle(url: candidate),
+                let page = bundle.url(forResource: "index", withExtension: "html", subdirectory: "Web")
+            {
+                return page.deletingLastPathComponent()
+            }
+            let folder = candidate.appendingPathComponent("Web")
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) { return folder }
+        }
+        return nil
+    }
+
+    let assets = Assets.shared
+
+    func register(on router: Router<some RequestContext>) {
+        let assets = self.assets
+        router.get("/") { _, _ in Self.response(assets.page) }
+        router.get("/web/app.css") { _, _ in Self.response(assets.styleSheet) }
+        router.get("/web/app.js") { _, _ in Self.response(assets.script) }
+    }
+
+    /// Nothing from elsewhere may load or run, and the files are revalidated on every load (they change with
+    /// the binary).
+    private static let policy: [(String, String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        (
+            "Content-Security-Policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        ("Referrer-Policy", "no-referrer"),
+    ]
+
+    private static func response(_ asset: Asset) -> Response {
+        var headers: HTTPFields = [.contentType: asset.contentType, .cacheControl: "no-cache"]
+        for (name, value) in policy {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.body))
+    }
+}
