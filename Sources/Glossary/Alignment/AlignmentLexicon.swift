@@ -5,8 +5,9 @@
 struct AlignmentLexicon: Sendable {
     /// Korean forms without spaces → glossary term indices.
     private(set) var koreanTerms: [String: [Int]] = [:]
-    /// The first two scalars of every Korean form: most word starts are rejected with one lookup.
-    private(set) var koreanTermPrefixes: Set<String> = []
+    /// The first two scalars of every Korean form, with the longest form that starts with them: most word
+    /// starts are rejected with one lookup, and the others try only lengths that exist.
+    private(set) var koreanTermPrefixes: [String: Int] = [:]
     private(set) var longestKoreanTerm = 0
     /// English forms as lower-cased word sequences, by their first word.
     private(set) var englishTerms: [String: [(words: [String], term: Int)]] = [:]
@@ -33,7 +34,8 @@ struct AlignmentLexicon: Sendable {
         let scalars = Array(form.unicodeScalars)
         guard scalars.count >= 2 else { return }
         koreanTerms[form, default: []].append(term)
-        koreanTermPrefixes.insert(String(String.UnicodeScalarView(scalars[0..<2])))
+        let prefix = String(String.UnicodeScalarView(scalars[0..<2]))
+        koreanTermPrefixes[prefix] = max(koreanTermPrefixes[prefix] ?? 0, scalars.count)
         longestKoreanTerm = max(longestKoreanTerm, scalars.count)
     }
 
@@ -45,7 +47,7 @@ struct AlignmentLexicon: Sendable {
         var wordStarts: [Int] = []
         var previousWasSpace = true
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar == " " || (scalar.value >= 0x80 || scalar.value < 0x20) && scalar.properties.isWhitespace {
                 previousWasSpace = true
                 continue
             }
@@ -55,8 +57,8 @@ struct AlignmentLexicon: Sendable {
         }
         var found: [Int] = []
         for start in wordStarts where start + 2 <= scalars.count {
-            guard koreanTermPrefixes.contains(String(String.UnicodeScalarView(scalars[start..<start + 2]))) else { continue }
-            var length = min(longestKoreanTerm, scalars.count - start)
+            guard let longest = koreanTermPrefixes[String(String.UnicodeScalarView(scalars[start..<start + 2]))] else { continue }
+            var length = min(longest, scalars.count - start)
             while length >= 2 {
                 if let terms = koreanTerms[String(String.UnicodeScalarView(scalars[start..<start + length]))] {
                     found += terms

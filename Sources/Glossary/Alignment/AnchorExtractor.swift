@@ -7,8 +7,12 @@ struct SentenceAnchors: Sendable {
     /// How many distinct numbers of 10 or more the sentence holds: a translation keeps them, so a pair that
     /// leaves them unmatched is suspect.
     var numberCount = 0
-    /// For a Korean sentence, each name candidate's resembling English skeletons (sorted), when it has any.
+    /// For a Korean sentence, the name candidates that resemble some English skeleton of the document
+    /// (`soundSkeletons`, sorted) and, for each, the English skeletons it resembles (`soundMatches`, sorted).
+    var soundSkeletons: [Int] = []
     var soundMatches: [[Int]] = []
+    /// Whether each of `soundSkeletons` has four classes or more: a long name that sounds alike is near proof.
+    var soundIsLong: [Bool] = []
 
     /// Keeps the strongest weight of each key.
     init(weightedKeys: [(AnchorKey, Double)], skeletons: [Int]) {
@@ -19,6 +23,33 @@ struct SentenceAnchors: Sendable {
         self.skeletons = Array(Set(skeletons)).sorted()
         numberCount = keys.count(where: { $0.kind == .number })
     }
+
+    /// The anchors of `self` that `other` has too, with the weights of `self`: what two neighbouring sentences
+    /// share, so that a bead holding both does not count it twice.
+    func overlap(_ other: SentenceAnchors) -> SentenceAnchors {
+        var result = SentenceAnchors(weightedKeys: [], skeletons: [])
+        let otherKeys = Set(other.keys)
+        for (key, weight) in zip(keys, weights) where otherKeys.contains(key) {
+            result.keys.append(key)
+            result.weights.append(weight)
+        }
+        let otherSkeletons = Set(other.skeletons)
+        result.skeletons = skeletons.filter { otherSkeletons.contains($0) }
+        for (index, skeleton) in soundSkeletons.enumerated() where otherSkeletons.contains(skeleton) {
+            result.soundSkeletons.append(skeleton)
+            result.soundMatches.append(soundMatches[index])
+            result.soundIsLong.append(soundIsLong[index])
+        }
+        result.numberCount = result.keys.count(where: { $0.kind == .number })
+        return result
+    }
+
+    /// For a Korean sentence, its Latin words and its name candidates that sound like an English word of the
+    /// document: a translation would keep them.
+    var nameCount: Int { soundSkeletons.count + keys.count(where: { $0.kind == .word || $0.kind == .acronym }) }
+
+    /// Whether there is nothing to share.
+    var isEmpty: Bool { keys.isEmpty && skeletons.isEmpty }
 }
 
 /// The distinct skeletons of one document, numbered, and which Korean ones resemble which English ones.
@@ -33,8 +64,8 @@ struct SkeletonTable {
         return forms.count - 1
     }
 
-    /// For each of `korean`, the sorted English skeletons that resemble it (`PhoneticSkeleton.resemble`, or the
-    /// same skeleton). Candidates come from an index of each English skeleton with up to two classes deleted:
+    /// For each of `korean`, the sorted English skeletons that resemble it (`PhoneticSkeleton.resemble`).
+    /// Candidates come from an index of each English skeleton with up to two classes deleted:
     /// two skeletons within two edits share such a form; longer pairs, rare, are compared directly.
     func resemblances(korean: Set<Int>, english: Set<Int>) -> [Int: [Int]] {
         var index: [UInt64: [Int]] = [:]
@@ -48,7 +79,7 @@ struct SkeletonTable {
         var result: [Int: [Int]] = [:]
         for id in korean {
             let form = forms[id]
-            var found: Set<Int> = english.contains(id) ? [id] : []
+            var found: Set<Int> = []
             if form.count >= 2, form.count <= 11 {
                 for key in Self.deletionKeys(form) {
                     for candidate in index[key] ?? [] where PhoneticSkeleton.resemble(form, forms[candidate]) { found.insert(candidate) }
@@ -154,16 +185,24 @@ struct AnchorExtractor {
 
     /// The evidence that a Korean and an English sentence translate each other: the weights of the Korean
     /// anchors the English one shares, plus `soundWeight` for each Korean name candidate that sounds like an
-    /// English capitalized word; and how many numbers of 10 or more they share.
-    static func shared(_ korean: SentenceAnchors, _ english: SentenceAnchors, soundWeight: Double) -> (weight: Double, numbers: Int) {
+    /// English capitalized word; how many numbers of 10 or more they share, and how many Latin words and
+    /// sound-alike names.
+    static func shared(_ korean: SentenceAnchors, _ english: SentenceAnchors, soundWeight: Double) -> (
+        weight: Double, numbers: Int, names: Int
+    ) {
         var total = 0.0
         var numbers = 0
+        var names = 0
         var i = 0
         var j = 0
         while i < korean.keys.count && j < english.keys.count {
             if korean.keys[i] == english.keys[j] {
                 total += korean.weights[i]
-                if korean.keys[i].kind == .number { numbers += 1 }
+                switch korean.keys[i].kind {
+                case .number: numbers += 1
+                case .word, .acronym: names += 1
+                default: break
+                }
                 i += 1
                 j += 1
             } else if korean.keys[i] < english.keys[j] {
@@ -172,9 +211,11 @@ struct AnchorExtractor {
                 j += 1
             }
         }
-        guard soundWeight > 0 else { return (total, numbers) }
-        for matches in korean.soundMatches where intersects(matches, english.skeletons) { total += soundWeight }
-        return (total, numbers)
+        for (index, matches) in korean.soundMatches.enumerated() where intersects(matches, english.skeletons) {
+            total += korean.soundIsLong[index] ? 1 : soundWeight
+            names += 1
+        }
+        return (total, numbers, names)
     }
 
     /// Whether two sorted arrays share an element.

@@ -19,6 +19,8 @@ struct BeadSearch {
     /// Whether each sentence reads like two joined (see `KoreanWords.hasJoinedClauses`).
     let koJoined: [Bool]
     let enJoined: [Bool]
+    /// Each Korean sentence's `nameCount`.
+    private let koNames: [Int]
     /// Whether a paragraph starts at each sentence position 0...count (both ends count); nil when unknown.
     let koBreaks: [Bool]?
     let enBreaks: [Bool]?
@@ -43,6 +45,7 @@ struct BeadSearch {
         self.enAnchors = enAnchors
         self.koJoined = koJoined
         self.enJoined = enJoined
+        koNames = koAnchors.map(\.nameCount)
         let paragraphsAgree = koParagraphs?.last == enParagraphs?.last
         paragraphPenalty = paragraphsAgree ? model.paragraphPenalty : model.paragraphPenalty * model.unequalParagraphsFactor
         koBreaks = koParagraphs.map(Self.breaks)
@@ -159,11 +162,20 @@ struct BeadSearch {
             cost += lengthModel.cost(logRatio: logLengths[enLength] - logLengths[koLength])
             var shared = 0.0
             var sharedNumbers = 0
+            var sharedNames = 0
             for k in i..<i + shape.ko {
                 for e in j..<j + shape.en {
                     let score = scores.value(k, e)
                     shared += score.weight
                     sharedNumbers += score.numbers
+                    sharedNames += score.names
+                }
+            }
+            for k in i..<i + shape.ko {
+                for e in j..<j + shape.en {
+                    let overlaps = scores.overlaps(k, e)
+                    if k + 1 < i + shape.ko { shared -= overlaps.ko }
+                    if e + 1 < j + shape.en { shared -= overlaps.en }
                 }
             }
             cost -= model.anchorWeight * shared
@@ -171,6 +183,11 @@ struct BeadSearch {
             for k in i..<i + shape.ko { numbers += koAnchors[k].numberCount }
             for e in j..<j + shape.en { numbers += enAnchors[e].numberCount }
             cost += model.missingNumberPenalty * Double(max(0, numbers - 2 * sharedNumbers))
+            if model.missingNamePenalty > 0 {
+                var names = 0
+                for k in i..<i + shape.ko { names += koNames[k] }
+                cost += model.missingNamePenalty * Double(max(0, names - sharedNames))
+            }
             if shape.ko == 1, koJoined[i] { cost += shape.en >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
             if shape.en == 1, enJoined[j] { cost += shape.ko >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
         }
@@ -205,19 +222,32 @@ struct BeadSearch {
         return flags
     }
 
-    /// Shared anchor weight of every sentence pair a bead in the band can contain.
+    /// Shared anchor weight of every sentence pair a bead in the band can contain, and of what each pair of
+    /// neighbouring sentences shares against each sentence of the other side (subtracted so that a bead holding
+    /// two sentences that both name "Obama" counts the name once).
     private func pairScores(band: Band) -> PairScores {
         let margin = shapes.reduce(0) { max($0, $1.ko, $1.en) }
+        let koOverlaps = koAnchors.indices.dropLast().map { koAnchors[$0].overlap(koAnchors[$0 + 1]) }
+        let enOverlaps = enAnchors.indices.dropLast().map { enAnchors[$0].overlap(enAnchors[$0 + 1]) }
         var scores = PairScores()
         for i in koAnchors.indices {
             let korean = koAnchors[i]
+            let koOverlap = i < koOverlaps.count ? koOverlaps[i] : nil
             let columns = band.columns(of: max(0, i - margin))
             let start = max(0, columns.lowerBound - margin)
             let end = max(start, min(enAnchors.count, band.columns(of: min(koAnchors.count, i + 1)).upperBound + margin))
             scores.startRow(start: start, count: end - start)
             for j in start..<end {
                 let shared = AnchorExtractor.shared(korean, enAnchors[j], soundWeight: model.soundWeight)
-                scores.append(weight: shared.weight, numbers: shared.numbers)
+                var koShared = 0.0
+                if let koOverlap, !koOverlap.isEmpty {
+                    koShared = AnchorExtractor.shared(koOverlap, enAnchors[j], soundWeight: model.soundWeight).weight
+                }
+                var enShared = 0.0
+                if j < enOverlaps.count, !enOverlaps[j].isEmpty {
+                    enShared = AnchorExtractor.shared(korean, enOverlaps[j], soundWeight: model.soundWeight).weight
+                }
+                scores.append(weight: shared.weight, numbers: shared.numbers, names: shared.names, koOverlap: koShared, enOverlap: enShared)
             }
         }
         return scores
@@ -238,6 +268,9 @@ private struct PairScores {
     private var rowCount: [Int] = []
     private var weights: [Double] = []
     private var numbers: [Int32] = []
+    private var names: [Int32] = []
+    private var koOverlaps: [Double] = []
+    private var enOverlaps: [Double] = []
 
     mutating func startRow(start: Int, count: Int) {
         rowStart.append(start)
@@ -245,15 +278,27 @@ private struct PairScores {
         rowCount.append(count)
     }
 
-    mutating func append(weight: Double, numbers count: Int) {
+    mutating func append(weight: Double, numbers count: Int, names nameCount: Int, koOverlap: Double, enOverlap: Double) {
         weights.append(weight)
         numbers.append(Int32(clamping: count))
+        names.append(Int32(clamping: nameCount))
+        koOverlaps.append(koOverlap)
+        enOverlaps.append(enOverlap)
     }
 
-    func value(_ i: Int, _ j: Int) -> (weight: Double, numbers: Int) {
+    /// What Korean sentences `i` and `i + 1` share with English sentence `j`, and what Korean sentence `i`
+    /// shares with English sentences `j` and `j + 1`.
+    func overlaps(_ i: Int, _ j: Int) -> (ko: Double, en: Double) {
         let offset = j - rowStart[i]
         guard offset >= 0, offset < rowCount[i] else { return (0, 0) }
-        return (weights[rowOffset[i] + offset], Int(numbers[rowOffset[i] + offset]))
+        return (koOverlaps[rowOffset[i] + offset], enOverlaps[rowOffset[i] + offset])
+    }
+
+    func value(_ i: Int, _ j: Int) -> (weight: Double, numbers: Int, names: Int) {
+        let offset = j - rowStart[i]
+        guard offset >= 0, offset < rowCount[i] else { return (0, 0, 0) }
+        let index = rowOffset[i] + offset
+        return (weights[index], Int(numbers[index]), Int(names[index]))
     }
 }
 

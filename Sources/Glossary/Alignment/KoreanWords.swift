@@ -33,7 +33,7 @@ enum KoreanWords {
     /// Latin words inside Korean text ("ASCI White로" → ASCI, White); Hangul and Han characters separate words.
     static func latinWords(_ text: String) -> [String] {
         let latinOnly = String(
-            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isAlphabetic && !isLatin($0) ? " " : $0 }))
+            String.UnicodeScalarView(text.unicodeScalars.map { isOtherLetter($0) ? " " : $0 }))
         return EnglishWords.tokens(latinOnly).filter { $0.unicodeScalars.contains(where: isLatin) }
     }
 
@@ -59,6 +59,15 @@ enum KoreanWords {
             return Array(word.dropLast(particle.count))
         }
         return word
+    }
+
+    /// A letter of another script than Latin (Hangul, Han …).
+    private static func isOtherLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: false
+        case 0xAC00...0xD7A3: true
+        default: scalar.properties.isAlphabetic && !isLatin(scalar)
+        }
     }
 
     private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {

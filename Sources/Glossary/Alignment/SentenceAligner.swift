@@ -53,7 +53,12 @@ public struct SentenceAligner: Sendable {
         let resemblances = skeletons.resemblances(
             korean: Set(koAnchors.flatMap(\.skeletons)), english: Set(enAnchors.flatMap(\.skeletons)))
         for index in koAnchors.indices {
-            koAnchors[index].soundMatches = koAnchors[index].skeletons.compactMap { resemblances[$0] }
+            for skeleton in koAnchors[index].skeletons {
+                guard let matches = resemblances[skeleton] else { continue }
+                koAnchors[index].soundSkeletons.append(skeleton)
+                koAnchors[index].soundMatches.append(matches)
+                koAnchors[index].soundIsLong.append(skeletons.forms[skeleton].count >= 4)
+            }
         }
         let search = BeadSearch(
             model: model, koSentences: ko, enSentences: en, koAnchors: koAnchors, enAnchors: enAnchors,

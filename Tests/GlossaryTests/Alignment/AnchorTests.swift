@@ -54,6 +54,47 @@ import Testing
         #expect(!PhoneticSkeleton.resemble(PhoneticSkeleton.of("Vladivostok"), PhoneticSkeleton.of("Washington")))
     }
 
+    /// The deletion index finds exactly the pairs that `PhoneticSkeleton.resemble` accepts, short and long.
+    @Test func skeletonIndexFindsWhatPairwiseComparisonFinds() {
+        let koreanWords = ["러시아", "푸틴", "블라디보스토크", "매케인", "오바마", "베를루스코니", "샌프란시스코", "캘리포니아", "대통령"]
+        let englishWords = [
+            "Russia", "Putin", "Vladivostok", "McCain", "Obama", "Berlusconi", "San-Francisco", "California", "Washington",
+            "Vladivostoks", "Kalifornia",
+        ]
+        var table = SkeletonTable()
+        let korean = koreanWords.map {
+            table.id(of: PhoneticSkeleton.of(Romanizer.romanize($0, RomanizationOptions(system: .rr, kind: .word, plain: true))))
+        }
+        let english = englishWords.map { table.id(of: PhoneticSkeleton.of($0)) }
+        let found = table.resemblances(korean: Set(korean), english: Set(english))
+        for k in Set(korean) {
+            let expected = Set(english).filter { PhoneticSkeleton.resemble(table.forms[k], table.forms[$0]) }.sorted()
+            #expect((found[k] ?? []) == expected, "\(table.forms[k])")
+        }
+        #expect(found[korean[2]]?.contains(english[2]) == true)
+        #expect(found[korean[8]] == nil)
+    }
+
+    @Test func joinedClausesAreRecognized() {
+        #expect(KoreanWords.hasJoinedClauses("정부는 예산을 늘렸고, 국방비도 증액하기로 했다."))
+        #expect(!KoreanWords.hasJoinedClauses("정부는 예산을 늘렸다."))
+        #expect(!KoreanWords.hasJoinedClauses("늘렸고,"))
+        #expect(EnglishWords.hasJoinedClauses("The budget rose; defense spending rose too."))
+        #expect(EnglishWords.hasJoinedClauses("The budget rose, but defense spending fell."))
+        #expect(!EnglishWords.hasJoinedClauses("The budget rose, and so did defense spending."))
+    }
+
+    /// What two neighbouring sentences share is counted once in a bead that holds both.
+    @Test func overlapKeepsSharedAnchors() {
+        let first = SentenceAnchors(weightedKeys: [(.number(1992), 1), (.quotation, 0.3)], skeletons: [1, 2])
+        let second = SentenceAnchors(weightedKeys: [(.number(1992), 1), (.month(3), 0.6)], skeletons: [2, 3])
+        let overlap = first.overlap(second)
+        #expect(overlap.keys == [.number(1992)])
+        #expect(overlap.skeletons == [2])
+        #expect(overlap.numberCount == 1)
+        #expect(first.overlap(SentenceAnchors(weightedKeys: [], skeletons: [])).isEmpty)
+    }
+
     @Test func glossaryTermsAnchorBothSides() {
         let lexicon = AlignmentLexicon(
             terms: [

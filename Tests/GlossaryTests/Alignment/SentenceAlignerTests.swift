@@ -100,6 +100,17 @@ import Testing
         #expect(alignment.beads.allSatisfy { !$0.ko.isEmpty || !$0.en.isEmpty })
     }
 
+    /// Forty unmatched English sentences at the start put the path far from the diagonal: the search widens its
+    /// band until the path fits.
+    @Test func bandWidensForPathsFarFromTheDiagonal() {
+        let korean = (1...150).map { "문장 번호 \($0)번은 여기에 있다." }
+        let english = Array(repeating: "This line has no counterpart at all.", count: 40) + (1...150).map { "Sentence number \($0) is here." }
+        let beads = aligner.align(koSentences: korean, enSentences: english)
+        #expect(beads.flatMap(\.en) == Array(english.indices))
+        #expect(beads.first { $0.ko == [99] }?.en == [139])
+        #expect(beads.first { $0.ko == [149] }?.en == [189])
+    }
+
     @Test func jsonUsesSnakeCaseKeys() throws {
         let alignment = Alignment(
             koSentences: ["가."], enSentences: ["A."], beads: [AlignmentBead(ko: [0], en: [0], confidence: 0.75, flagged: false)])
