@@ -10,7 +10,7 @@ public enum TMApplication {
     /// errors become JSON (and 405s); writes are checked for the token; slow requests time out.
     public static func router(
         store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions()
-    ) throws(TMError) -> Router<TMRequestContext> {
+    ) -> Router<TMRequestContext> {
         let router = Router(context: TMRequestContext.self)
         let metrics = ServerMetrics()
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
@@ -34,9 +34,9 @@ public enum TMApplication {
         store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions(), host: String, port: Int,
         logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) throws(TMError) -> some ApplicationProtocol {
+    ) -> some ApplicationProtocol {
         Application(
-            router: try router(store: store, glossary: glossary, memory: memory, options: options),
+            router: router(store: store, glossary: glossary, memory: memory, options: options),
             configuration: .init(address: .hostname(host, port: port), serverName: "tm/\(TMVersion.current)"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger

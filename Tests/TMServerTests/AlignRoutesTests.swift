@@ -34,7 +34,7 @@ import Testing
         let database = try TestDatabase()
         defer { database.remove() }
         let app = Application(
-            router: try TMApplication.router(
+            router: TMApplication.router(
                 store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions(token: "t")))
         try await app.test(.router) { client in
             try await client.execute(uri: "/v1/align", method: .post, body: try body(add: false)) { response in

@@ -15,7 +15,7 @@ import Testing
         let database = try TestDatabase()
         defer { database.remove() }
         let app = Application(
-            router: try TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: options))
+            router: TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: options))
         try await app.test(.router) { client in try await body(client, database) }
     }
 

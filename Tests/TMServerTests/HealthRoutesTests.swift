@@ -17,7 +17,6 @@ import Testing
         let terms: Int
     }
 
-
     @Test func healthReportsVersionsAndCounts() async throws {
         let database = try TestDatabase()
         defer { database.remove() }
@@ -52,7 +51,7 @@ import Testing
     @Test func liveServerAnswersOnARealSocket() async throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        let app = try TMApplication.application(
+        let app = TMApplication.application(
             store: database.store, glossary: database.glossary, memory: database.memory, host: "127.0.0.1", port: 0, logger: Logger(label: "test"))
         try await app.test(.live) { client in
             try await client.execute(uri: "/v1/health", method: .get) { response in

@@ -15,7 +15,7 @@ import Testing
     @Test func everyRegisteredRouteIsDocumented() throws {
         let database = try TestDatabase()
         defer { database.remove() }
-        let router = try TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory)
+        let router = TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory)
         let paths = try #require(try document()["paths"] as? [String: [String: Any]])
         for route in router.routes {
             let registered = route.path.description
@@ -39,7 +39,7 @@ import Testing
         let segmentID = added[0].segment.id
         let termID = try #require(try database.glossary.terms().first?.id)
         let app = Application(
-            router: try TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions()))
+            router: TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions()))
         let operations = APIOperations.all
         try await app.test(.router) { client in
             for operation in operations {

@@ -42,7 +42,7 @@ import Testing
         // Garbage may legitimately delete item 1 (writes are open here); item 2 must come through untouched.
         _ = try database.memory.add([SegmentInput(ko: "서울", en: "Seoul"), SegmentInput(ko: "부산", en: "Busan")])
         let app = Application(
-            router: try TMApplication.router(
+            router: TMApplication.router(
                 store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions(maxImportBody: 1 << 16)))
         var random = Generator(state: 20_261_127)
         var requests: [(HTTPRequest.Method, String, ByteBuffer)] = []

@@ -20,9 +20,7 @@ struct TestDatabase {
 
     /// The API over this database, for in-process tests.
     var application: some ApplicationProtocol {
-        get throws {
-            Application(router: try TMApplication.router(store: store, glossary: glossary, memory: memory))
-        }
+        Application(router: TMApplication.router(store: store, glossary: glossary, memory: memory))
     }
 
     func remove() {

@@ -60,7 +60,7 @@ struct Serve: AsyncParsableCommand {
         let memory = try TranslationMemory(store: tmStore, glossary: glossary)
         let options = ServerOptions(token: token, maxImportBody: maxBody << 20, timeout: .seconds(timeout))
         let host = host
-        let app = try TMApplication.application(
+        let app = TMApplication.application(
             store: tmStore, glossary: glossary, memory: memory, options: options, host: host, port: port, logger: logger
         ) {
             port in
