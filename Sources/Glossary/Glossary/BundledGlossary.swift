@@ -3,15 +3,12 @@ import Foundation
 /// The glossary shipped with tm (the repository's `glossaries/` folder), which seeds every new database.
 public enum BundledGlossary {
     /// The folder of TSV files: `$TM_GLOSSARIES` when set, else the copy SwiftPM bundles beside the
-    /// executable (`tm_Glossary.resources/glossaries`). `Bundle.module` is not used: it traps when the
-    /// bundle is missing, and a copied binary without its bundle should still start, unseeded.
+    /// executable (`tm_Glossary.resources/glossaries`); nil leaves a new database unseeded.
     public static var directory: URL? {
         if let path = ProcessInfo.processInfo.environment["TM_GLOSSARIES"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let bundled = executable.deletingLastPathComponent().appendingPathComponent("tm_Glossary.resources/glossaries")
-        return FileManager.default.fileExists(atPath: bundled.path) ? bundled : nil
+        return ResourceLocation.folder(bundle: "tm_Glossary", containing: "glossaries")?.appendingPathComponent("glossaries")
     }
 
     /// The terms of every `*.tsv` file in `directory`, files in name order; an error names the bad file and line.

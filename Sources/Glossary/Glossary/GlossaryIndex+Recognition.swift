@@ -98,6 +98,6 @@ extension GlossaryIndex {
     private static let joiners: Set<Unicode.Scalar> = ["-", "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{2010}", "\u{2011}", "\u{2013}", "."]
 
     static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
-        (0xAC00...0xD7A3).contains(scalar.value)
+        Hangul.isSyllable(scalar)
     }
 }

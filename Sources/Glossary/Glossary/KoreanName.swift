@@ -5,7 +5,7 @@ enum KoreanName {
     /// spellings nobody writes, which cost a little memory and match nothing.
     static func looksLikeKoreanName(_ hangul: String) -> Bool {
         let scalars = Array(hangul.unicodeScalars)
-        guard (2...5).contains(scalars.count), scalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) else { return false }
+        guard (2...5).contains(scalars.count), scalars.allSatisfy(Hangul.isSyllable) else { return false }
         if scalars.count >= 3, SurnameConventions.twoSyllable.contains(Array(scalars[0..<2])) { return true }
         return scalars.count <= 4 && SurnameConventions.isSurname(Array(scalars[0..<1]))
     }

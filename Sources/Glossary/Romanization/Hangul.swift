@@ -30,6 +30,11 @@ public enum Hangul {
     static let tailLetters: [Character] = Array("ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
 
     /// The syllable a precomposed scalar (U+AC00…U+D7A3) stands for, or nil.
+    /// Whether a scalar is a precomposed Hangul syllable (가–힣).
+    static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= syllableBase && scalar.value <= syllableLast
+    }
+
     public static func syllable(_ scalar: Unicode.Scalar) -> Syllable? {
         let value = scalar.value
         guard value >= syllableBase, value <= syllableLast else { return nil }

@@ -37,19 +37,7 @@ struct QueryParameters {
     private static let undecodable = "\u{FFFF}undecodable"
 
     private static func decode(_ part: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var utf8 = Array(part.utf8)[...]
-        while let byte = utf8.popFirst() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
-                bytes.append(value)
-                utf8 = utf8.dropFirst(2)
-            default: bytes.append(byte)
-            }
-        }
-        return try? Normalizer.decodeUTF8(bytes)
+        PercentDecoding.decode(part, plusIsSpace: true)
     }
 
     /// The value of `name`; absent or empty is an error.

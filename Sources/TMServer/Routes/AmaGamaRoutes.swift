@@ -27,7 +27,7 @@ struct AmaGamaRoutes {
             let text: String
             if rest.count > 3 {
                 // Everything after unit/ is the text; an unescaped "/" inside it split it, so join it back.
-                guard let decoded = Self.percentDecoded(rest[3...].joined(separator: "/")) else {
+                guard let decoded = PercentDecoding.decode(rest[3...].joined(separator: "/")[...], plusIsSpace: false) else {
                     throw TMError.invalidInput(field: "text", message: "the text is not valid percent-encoded UTF-8")
                 }
                 text = decoded
@@ -67,22 +67,6 @@ struct AmaGamaRoutes {
 
     private static func jsonString(_ text: String) -> String {
         (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
-    }
-
-    /// Percent-decodes once; `+` is kept as a plus sign, as in any URL path.
-    static func percentDecoded(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let byte = utf8.popFirst() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
-            utf8 = utf8.dropFirst(2)
-        }
-        return try? Normalizer.decodeUTF8(bytes)
     }
 
     private static func json(_ body: String) -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import Glossary
 import HTTPTypes
 import Hummingbird
 
@@ -45,29 +46,9 @@ struct WebRoutes {
         }
     }
 
-    /// The `Web` folder of the resource bundle SwiftPM puts beside the executable. `Bundle.module` is not
-    /// used: on Linux it traps when the bundle is missing, and a copied binary should still serve its API.
+    /// The `Web` folder of the resource bundle SwiftPM puts beside the executable.
     static var webDirectory: URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let folder = executable.deletingLastPathComponent()
-            candidates += [
-                folder.appendingPathComponent("tm_TMServer.resources"),
-                folder.appendingPathComponent("tm_TMServer.bundle"),
-                folder.appendingPathComponent("tm_TMServer.bundle/Contents/Resources"),
-            ]
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("tm_TMServer.bundle"))
-        for candidate in candidates {
-            if let bundle = Bundle(url: candidate),
-                let page = bundle.url(forResource: "index", withExtension: "html", subdirectory: "Web")
-            {
-                return page.deletingLastPathComponent()
-            }
-            let folder = candidate.appendingPathComponent("Web")
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) { return folder }
-        }
-        return nil
+        ResourceLocation.folder(bundle: "tm_TMServer", containing: "Web/index.html")?.appendingPathComponent("Web")
     }
 
     let assets = Assets.shared
