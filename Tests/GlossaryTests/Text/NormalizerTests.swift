@@ -26,6 +26,20 @@ import Testing
         #expect(scalars(Normalizer.key(input)) == scalars(expected))
     }
 
+    /// The ASCII fast path gives exactly what ICU gives, on every ASCII character and on random ASCII text.
+    @Test func asciiFastPathEqualsICU() {
+        for value in 0..<128 {
+            let text = "a\(Character(Unicode.Scalar(UInt8(value))))b"
+            #expect(scalars(Normalizer.asciiKey(text)) == scalars(Normalizer.icuKey(text)), "U+\(value)")
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0..<128, using: &random) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(scalars(Normalizer.asciiKey(text)) == scalars(Normalizer.icuKey(text)))
+        }
+    }
+
     @Test func keyComposesDecomposedHangul() {
         let decomposed = "\u{1100}\u{1175}\u{11B7}\u{110C}\u{1165}\u{11BC}\u{110B}\u{1173}\u{11AB}"  // 김정은 as conjoining jamo
         #expect(scalars(Normalizer.key(decomposed)) == scalars("김정은"))
