@@ -19,6 +19,9 @@ struct BeadSearch {
     /// Whether each sentence reads like two joined (see `KoreanWords.hasJoinedClauses`).
     let koJoined: [Bool]
     let enJoined: [Bool]
+    /// For each sentence but the last, whether the next one reads like its continuation (see `SentencePieces`).
+    let koContinues: [Bool]
+    let enContinues: [Bool]
     /// Each Korean sentence's `nameCount`.
     private let koNames: [Int]
     /// Whether a paragraph starts at each sentence position 0...count (both ends count); nil when unknown.
@@ -38,13 +41,15 @@ struct BeadSearch {
 
     init(
         model: AlignmentCostModel, koSentences: [String], enSentences: [String], koAnchors: [SentenceAnchors], enAnchors: [SentenceAnchors],
-        koJoined: [Bool], enJoined: [Bool], koParagraphs: [Int]?, enParagraphs: [Int]?
+        koJoined: [Bool], enJoined: [Bool], koParagraphs: [Int]?, enParagraphs: [Int]?, koContinues: [Bool], enContinues: [Bool]
     ) {
         self.model = model
         self.koAnchors = koAnchors
         self.enAnchors = enAnchors
         self.koJoined = koJoined
         self.enJoined = enJoined
+        self.koContinues = koContinues
+        self.enContinues = enContinues
         koNames = koAnchors.map(\.nameCount)
         let paragraphsAgree = koParagraphs?.last == enParagraphs?.last
         paragraphPenalty = paragraphsAgree ? model.paragraphPenalty : model.paragraphPenalty * model.unequalParagraphsFactor
@@ -191,6 +196,9 @@ struct BeadSearch {
             if shape.ko == 1, koJoined[i] { cost += shape.en >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
             if shape.en == 1, enJoined[j] { cost += shape.ko >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
         }
+        // A bead that starts between two pieces of one sentence separates them.
+        if shape.ko > 0, i > 0, koContinues[i - 1] { cost += model.pieceSplitPenalty }
+        if shape.en > 0, j > 0, enContinues[j - 1] { cost += model.pieceSplitPenalty }
         if let koBreaks, let enBreaks {
             cost += paragraphPenalty * Double(breakMismatches(shape, i, j, koBreaks, enBreaks))
         }

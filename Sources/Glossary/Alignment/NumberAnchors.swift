@@ -32,7 +32,7 @@ enum NumberAnchors {
             let word = words[position]
             var value: Double?
             if let digits = leadingNumber(word) {
-                value = digits
+                value = digits * suffixScale(word)
             } else if let spelled = numberWords[word.lowercased()] {
                 value = spelled
             } else if let month = months[word], isMonth(word, at: position, in: words) {
@@ -108,6 +108,18 @@ enum NumberAnchors {
         guard let first = scalars.first, isDigit(first) else { return nil }
         var index = 0
         return digitValue(scalars, from: &index)
+    }
+
+    /// The scale a number word ends with: "10bn", "$2tn", and "m" for million only after a currency sign ("$5m",
+    /// not "300m" meters).
+    private static func suffixScale(_ word: String) -> Double {
+        let letters = String(word.unicodeScalars.reversed().prefix { $0.properties.isAlphabetic }.reversed().map(Character.init))
+        switch letters.lowercased() {
+        case "bn": return 1e9
+        case "tn": return 1e12
+        case "m" where word.first == "$" || word.first == "€" || word.first == "£": return 1e6
+        default: return 1
+        }
     }
 
     /// "May" and "March" are months only beside a number ("May 5", "in March 2008") or capitalized mid-text.

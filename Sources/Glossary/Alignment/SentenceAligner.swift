@@ -29,9 +29,13 @@ public struct SentenceAligner: Sendable {
     /// Splits both texts into sentences and aligns them. A blank line separates paragraphs; a bead that crosses
     /// a paragraph break costs more, unless the two texts have different numbers of paragraphs.
     public func align(korean: String, english: String) -> Alignment {
-        let (koSentences, koParagraphs) = Self.sentences(of: korean, language: .ko)
-        let (enSentences, enParagraphs) = Self.sentences(of: english, language: .en)
-        let beads = align(koSentences, enSentences, koParagraphs: koParagraphs, enParagraphs: enParagraphs)
+        let koSplit = Self.split(korean, language: .ko)
+        let enSplit = Self.split(english, language: .en)
+        let (koSentences, enSentences) = (koSplit.sentences, enSplit.sentences)
+        let beads = align(
+            koSentences, enSentences, koParagraphs: koSplit.paragraphs, enParagraphs: enSplit.paragraphs,
+            koContinues: SentencePieces.continuations(koSentences, sameLine: koSplit.sameLine, language: .ko),
+            enContinues: SentencePieces.continuations(enSentences, sameLine: enSplit.sameLine, language: .en))
         return Alignment(koSentences: koSentences, enSentences: enSentences, beads: beads)
     }
 
@@ -40,7 +44,9 @@ public struct SentenceAligner: Sendable {
         align(koSentences, enSentences, koParagraphs: nil, enParagraphs: nil)
     }
 
-    func align(_ ko: [String], _ en: [String], koParagraphs: [Int]?, enParagraphs: [Int]?) -> [AlignmentBead] {
+    func align(
+        _ ko: [String], _ en: [String], koParagraphs: [Int]?, enParagraphs: [Int]?, koContinues: [Bool]? = nil, enContinues: [Bool]? = nil
+    ) -> [AlignmentBead] {
         if ko.isEmpty || en.isEmpty {
             // Nothing to choose: every sentence stands alone, and certainly so.
             return ko.indices.map { AlignmentBead(ko: [$0], en: [], confidence: 1, flagged: false) }
@@ -63,7 +69,9 @@ public struct SentenceAligner: Sendable {
         let search = BeadSearch(
             model: model, koSentences: ko, enSentences: en, koAnchors: koAnchors, enAnchors: enAnchors,
             koJoined: ko.map(KoreanWords.hasJoinedClauses), enJoined: en.map(EnglishWords.hasJoinedClauses),
-            koParagraphs: koParagraphs, enParagraphs: enParagraphs)
+            koParagraphs: koParagraphs, enParagraphs: enParagraphs,
+            koContinues: koContinues ?? Array(repeating: false, count: max(0, ko.count - 1)),
+            enContinues: enContinues ?? Array(repeating: false, count: max(0, en.count - 1)))
         return search.run().map { step in
             AlignmentBead(ko: Array(step.ko), en: Array(step.en), confidence: step.posterior, flagged: step.posterior < minConfidence)
         }
@@ -71,17 +79,27 @@ public struct SentenceAligner: Sendable {
 
     /// The trimmed sentences of `text` and the paragraph number of each (a gap with two line breaks starts a paragraph).
     static func sentences(of text: String, language: SentenceSplitter.Language) -> ([String], [Int]) {
+        let split = split(text, language: language)
+        return (split.sentences, split.paragraphs)
+    }
+
+    /// The trimmed sentences of `text`, the paragraph number of each, and whether only spaces (no line break)
+    /// separate each sentence from the next.
+    static func split(_ text: String, language: SentenceSplitter.Language) -> (sentences: [String], paragraphs: [Int], sameLine: [Bool]) {
         let sentences = SentenceSplitter(language: language).sentences(in: text)
         var paragraphs: [Int] = []
+        var sameLine: [Bool] = []
         var paragraph = 0
         var previousEnd: String.Index?
         for sentence in sentences {
-            if let previousEnd, text[previousEnd..<sentence.range.lowerBound].filter({ $0 == "\n" || $0 == "\r\n" }).count >= 2 {
-                paragraph += 1
+            if let previousEnd {
+                let lineBreaks = text[previousEnd..<sentence.range.lowerBound].filter { $0 == "\n" || $0 == "\r\n" }.count
+                if lineBreaks >= 2 { paragraph += 1 }
+                sameLine.append(lineBreaks == 0)
             }
             paragraphs.append(paragraph)
             previousEnd = sentence.range.upperBound
         }
-        return (sentences.map(\.text), paragraphs)
+        return (sentences.map(\.text), paragraphs, sameLine)
     }
 }

@@ -18,6 +18,12 @@ import Testing
         #expect(NumberAnchors.english("six Libraries of Congress") == NumberAnchors.korean("도서관 6개"))
     }
 
+    @Test func numberSuffixesScale() {
+        #expect(NumberAnchors.english("on top of $10bn already granted") == NumberAnchors.korean("이미 지원받은 100억 달러"))
+        #expect(NumberAnchors.english("a £3m deal") == [.number(3e6)])
+        #expect(NumberAnchors.english("up to 300m deep") == [.number(300)])
+    }
+
     @Test func datesMatchMonthAndDay() {
         let korean = NumberAnchors.korean("3월 27일 발표했다")
         let english = NumberAnchors.english("announced on March 27")

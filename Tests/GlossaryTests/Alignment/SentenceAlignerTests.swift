@@ -60,6 +60,15 @@ import Testing
 
     /// Lengths alone would pair the long Korean sentence with both English sentences of the first paragraph and
     /// leave the short one for the second; the paragraph break says otherwise.
+    @Test func piecesOfOneSentenceAreRecognized() {
+        let english = ["He told Australian Broadcasting Corp.", "Radio that he heard a noise.", "It was loud.", "\"", "Next."]
+        #expect(SentencePieces.continuations(english, sameLine: [true, true, true, true], language: .en) == [true, false, true, false])
+        #expect(SentencePieces.continuations(english, sameLine: [false, true, true, true], language: .en) == [false, false, true, false])
+        let korean = ["그는 “전혀 사실이 아니다.”", "고 강하게 부인했다.", "고등학교는 문을 닫았다."]
+        #expect(SentencePieces.continuations(korean, sameLine: [true, true], language: .ko) == [true, false])
+        #expect(SentenceAligner.split("첫 문장. 둘째 문장.\n셋째 문장.", language: .ko).sameLine == [true, false])
+    }
+
     @Test func beadsKeepToParagraphs() {
         let korean = """
             정부는 새로운 정책을 발표하면서 경제 성장과 일자리 창출을 위해 여러 가지 조치를 취하겠다고 밝혔다.

@@ -28,18 +28,8 @@ func fit(on documents: [Document], terms: [Term], start: AlignmentCostModel) -> 
             + model.shapeProbabilities.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
     // Coordinate search: each weight in turn over a few values, twice round.
     var best = (f1: scoreRaw(SentenceAligner(terms: terms, model: model), documents).score.beadF1, model: model)
-    let grid: [(String, WritableKeyPath<AlignmentCostModel, Double>, [Double])] = [
-        ("anchorWeight", \.anchorWeight, [0.25, 0.5, 0.75, 1.0, 1.5, 2.0]),
-        ("soundWeight", \.soundWeight, [0.0, 0.25, 0.5, 0.75, 1.0]),
-        ("paragraphPenalty", \.paragraphPenalty, [1.0, 2.0, 3.0, 4.0, 6.0, 8.0]),
-        ("unequalParagraphsFactor", \.unequalParagraphsFactor, [0.0, 0.25, 0.5, 1.0]),
-        ("missingNumberPenalty", \.missingNumberPenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
-        ("missingNamePenalty", \.missingNamePenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
-        ("mergeCueWeight", \.mergeCueWeight, [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0]),
-        ("unmatchedPriorFactor", \.unmatchedPriorFactor, [0.5, 0.75, 1.0, 1.5, 2.0, 3.0]),
-    ]
     for _ in 0..<2 {
-        for (name, path, values) in grid {
+        for (name, path, values) in tunableWeights {
             for value in values {
                 var candidate = best.model
                 candidate[keyPath: path] = value
@@ -60,4 +50,19 @@ func jamoLength(_ text: String) -> Int {
         default: length + (scalar.properties.isWhitespace ? 0 : 1)
         }
     }
+}
+
+/// The weights the fit searches, with the values it tries.
+var tunableWeights: [(name: String, path: WritableKeyPath<AlignmentCostModel, Double>, values: [Double])] {
+    [
+        ("anchorWeight", \.anchorWeight, [0.25, 0.5, 0.75, 1.0, 1.5, 2.0]),
+        ("soundWeight", \.soundWeight, [0.0, 0.25, 0.5, 0.75, 1.0]),
+        ("paragraphPenalty", \.paragraphPenalty, [1.0, 2.0, 3.0, 4.0, 6.0, 8.0]),
+        ("unequalParagraphsFactor", \.unequalParagraphsFactor, [0.0, 0.25, 0.5, 1.0]),
+        ("missingNumberPenalty", \.missingNumberPenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
+        ("missingNamePenalty", \.missingNamePenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
+        ("mergeCueWeight", \.mergeCueWeight, [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0]),
+        ("unmatchedPriorFactor", \.unmatchedPriorFactor, [0.5, 0.75, 1.0, 1.5, 2.0, 3.0]),
+        ("pieceSplitPenalty", \.pieceSplitPenalty, [0.0, 0.5, 1.0, 2.0, 3.0, 5.0]),
+    ]
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Glossary
 
-// align-eval [ALIGN_DEV_DIR] [--fit] [--errors [--held-out]] [--splits [--show]] [--speed]
+// align-eval [ALIGN_DEV_DIR] [--fit] [--try=NAME=V1,V2,…] [--errors [--held-out]] [--splits [--show]] [--speed]
 // Scores SentenceAligner on align-dev from raw text and from gold sentences, on all documents, on 001-030
 // (where the parameters were fitted) and on 031-061 (not used for fitting); times a 2,000-sentence document.
 // --fit re-estimates the cost model on 001-030 and prints it; --speed only times the 2,000-sentence document.
@@ -70,6 +70,25 @@ if arguments.contains("--speed") {
 }
 if arguments.contains("--fit") {
     model = fit(on: fitting, terms: terms, start: model)
+}
+// --try=NAME=V1,V2,…: scores raw text on 001-030 and 031-061 with one weight of the model set to each value.
+if let option = arguments.first(where: { $0.hasPrefix("--try=") }) {
+    let parts = option.dropFirst("--try=".count).split(separator: "=")
+    let paths = Dictionary(uniqueKeysWithValues: tunableWeights.map { ($0.name, $0.path) })
+    guard parts.count == 2, let path = paths[String(parts[0])] else {
+        print("--try=NAME=V1,V2,… with NAME one of \(tunableWeights.map(\.name).joined(separator: ", "))")
+        exit(1)
+    }
+    for value in parts[1].split(separator: ",").compactMap({ Double($0) }) {
+        var candidate = model
+        candidate[keyPath: path] = value
+        let tried = SentenceAligner(terms: terms, model: candidate)
+        let (all, fitted, held) = (scoreRaw(tried, documents).score, scoreRaw(tried, fitting).score, scoreRaw(tried, heldOut).score)
+        print(
+            String(format: "%@ = %.3f: bead F1 all %.4f, 001-030 %.4f, 031-061 %.4f", String(parts[0]), value, all.beadF1, fitted.beadF1, held.beadF1)
+        )
+    }
+    exit(0)
 }
 let aligner = SentenceAligner(terms: terms, model: model)
 
