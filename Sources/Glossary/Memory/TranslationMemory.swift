@@ -180,6 +180,10 @@ public final class TranslationMemory: Sendable {
             var tally = ImportTally()
             let time = Date().timeIntervalSince1970
             try store.write { db in
+                // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
+                // otherwise spills pages to the log again and again. Readers keep the small default.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 let largest = try TMStore.largestID(in: db)
                 var seen: Set<Int64> = []
                 try format.read(

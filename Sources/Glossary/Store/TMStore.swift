@@ -20,9 +20,7 @@ public final class TMStore: Sendable {
         configuration.foreignKeysEnabled = true
         // In WAL mode NORMAL loses nothing a killed process had committed (the log is in the OS's hands);
         // only a power cut can take the last transactions, and FULL would sync every commit.
-        // A 64 MiB page cache (SQLite's default is 2 MiB) keeps a large import from spilling pages to the
-        // log again and again; readers only fill it as far as they read.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
