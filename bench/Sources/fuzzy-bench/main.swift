@@ -341,7 +341,8 @@ func referenceIndex(_ texts: [String], side: Language) -> FuzzyIndex {
 
 func report(_ summary: SideSummary, json: Bool) throws {
     var lines = [
-        "\(summary.source) side \(summary.side): \(summary.entries) entries, \(summary.queries) queries (\(summary.queriesWithMatch) matched), min \(summary.minScore), limit \(summary.limit)",
+        "\(summary.source) side \(summary.side): \(summary.entries) entries, \(summary.queries) queries "
+            + "(\(summary.queriesWithMatch) matched), min \(summary.minScore), limit \(summary.limit)",
         String(format: "  load %.2f s, RSS after load %.0f MiB, peak %.0f MiB", summary.loadSeconds, summary.residentAfterLoadMebibytes ?? .nan, summary.peakResidentMebibytes ?? .nan),
         "  search ms:       \(summary.search.summary)",
     ]
