@@ -343,7 +343,9 @@ func report(_ summary: SideSummary, json: Bool) throws {
     var lines = [
         "\(summary.source) side \(summary.side): \(summary.entries) entries, \(summary.queries) queries "
             + "(\(summary.queriesWithMatch) matched), min \(summary.minScore), limit \(summary.limit)",
-        String(format: "  load %.2f s, RSS after load %.0f MiB, peak %.0f MiB", summary.loadSeconds, summary.residentAfterLoadMebibytes ?? .nan, summary.peakResidentMebibytes ?? .nan),
+        String(
+            format: "  load %.2f s, RSS after load %.0f MiB, peak %.0f MiB", summary.loadSeconds, summary.residentAfterLoadMebibytes ?? .nan,
+            summary.peakResidentMebibytes ?? .nan),
         "  search ms:       \(summary.search.summary)",
     ]
     if let took = summary.reportedTook { lines.append("  took_ms:         \(took.summary)") }
