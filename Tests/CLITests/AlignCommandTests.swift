@@ -6,16 +6,10 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../GlossaryTests/Fixtures/align").standardized
     }
 
-    private func database() throws -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-align-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return ["TM_DB": folder.appendingPathComponent("tm.sqlite").path]
-    }
-
     @Test func jsonHasTheSentencesAsInTheInput() throws {
         let ko = fixtures.appendingPathComponent("002.ko.txt").path
         let en = fixtures.appendingPathComponent("002.en.txt").path
-        let result = try TMProcess.run(["align", "--json", ko, en], environment: try database())
+        let result = try TMProcess.run(["align", "--json", ko, en], environment: try TMProcess.temporaryDatabase())
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let koSentences = try #require(object["ko_sentences"] as? [String])
@@ -27,7 +21,7 @@ import Testing
     }
 
     @Test func batchWithAddFillsTheMemory() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let result = try TMProcess.run(["align", "--batch", fixtures.path, "--add"], environment: environment)
         #expect(result.status == 0)
         #expect(result.stdout.contains("# 002\n"))
@@ -39,9 +33,9 @@ import Testing
     }
 
     @Test func missingFilesAndArgumentsFail() throws {
-        let missing = try TMProcess.run(["align", "/nonexistent.ko.txt", "/nonexistent.en.txt"], environment: try database())
+        let missing = try TMProcess.run(["align", "/nonexistent.ko.txt", "/nonexistent.en.txt"], environment: try TMProcess.temporaryDatabase())
         #expect(missing.status == 66)
-        let none = try TMProcess.run(["align"], environment: try database())
+        let none = try TMProcess.run(["align"], environment: try TMProcess.temporaryDatabase())
         #expect(none.status != 0)
         #expect(none.stderr.contains("KO_FILE"))
     }

@@ -7,11 +7,6 @@ import Testing
 
 /// A live server under concurrent writers and readers, and processes killed with SIGKILL mid-work.
 @Suite(.serialized) struct ConcurrencyAndCrashTests {
-    private func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     private func count(_ database: String) throws -> (segments: Int, integrity: String) {
         let stats = try TMProcess.run(["stats", "--json", "--db", database])
@@ -23,7 +18,7 @@ import Testing
     /// 16 clients × 500 writes, each followed by a read: exactly 8,000 rows, every write acknowledged, found
     /// by the index and by id.
     @Test func sixteenConcurrentClients() async throws {
-        let database = try folder().appendingPathComponent("tm.sqlite").path
+        let database = try TMProcess.temporaryFolder().appendingPathComponent("tm.sqlite").path
         let server = try LiveServer(database: database)
         let clients = 16
         let writes = 500
@@ -65,7 +60,7 @@ import Testing
     /// SIGKILL in the middle of a large import: the database opens, passes the integrity check, and holds
     /// either none of the file or all of it (one transaction), plus everything acknowledged before.
     @Test func killedDuringImport() throws {
-        let folder = try folder()
+        let folder = try TMProcess.temporaryFolder()
         let database = folder.appendingPathComponent("tm.sqlite").path
         #expect(try TMProcess.run(["add", "--db", database, "--ko", "먼저 저장된 문장", "--en", "Stored first"]).status == 0)
         let file = folder.appendingPathComponent("big.tsv")
@@ -90,7 +85,7 @@ import Testing
 
     /// SIGKILL while a server is taking writes: every write it acknowledged is there after restart.
     @Test func killedDuringWrites() async throws {
-        let database = try folder().appendingPathComponent("tm.sqlite").path
+        let database = try TMProcess.temporaryFolder().appendingPathComponent("tm.sqlite").path
         let server = try LiveServer(database: database)
         let acknowledged = AcknowledgedWrites()
         let writer = Task {

@@ -3,14 +3,10 @@ import Testing
 
 /// The glossary commands of the built `tm`, on a fresh database seeded with the bundled glossary.
 @Suite struct GlossaryCommandTests {
-    private func database() throws -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-glossary-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return ["TM_DB": folder.appendingPathComponent("tm.sqlite").path]
-    }
 
     @Test func lookupFromStandardInputAsJSONLines() throws {
-        let result = try TMProcess.run(["lookup", "--json"], stdin: "Kim Jong Un\n최선희\nChoe Sun Hui\n", environment: try database())
+        let result = try TMProcess.run(
+            ["lookup", "--json"], stdin: "Kim Jong Un\n최선희\nChoe Sun Hui\n", environment: try TMProcess.temporaryDatabase())
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -21,7 +17,7 @@ import Testing
     }
 
     @Test func checkExitsOneWhenItFindsOffStyleNames() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let dirty = try TMProcess.run(["check"], stdin: "Kim Jong Un met Vladimir Putin.\n", environment: environment)
         #expect(dirty.status == 1)
         #expect(dirty.stdout == "-:1:1: Kim Jong Un → Kim Jong-un\n")
@@ -31,7 +27,7 @@ import Testing
     }
 
     @Test func importReportsAndRefusesBadFiles() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let good = folder.appendingPathComponent("new.tsv")
@@ -57,7 +53,7 @@ import Testing
     }
 
     @Test func exportTBXRoundTripsThroughImport() throws {
-        let source = try database()
+        let source = try TMProcess.temporaryDatabase()
         let exported = try TMProcess.run(["glossary", "export", "--format", "tbx"], environment: source)
         #expect(exported.status == 0)
         #expect(exported.stdout.hasPrefix("<?xml"))
@@ -73,7 +69,7 @@ import Testing
     }
 
     @Test func addUpdateRemove() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let added = try TMProcess.run(
             ["glossary", "add", "--hangul", "홍길동", "--english", "Hong Gil-dong", "--kind", "person", "--variant", "Hong Kil-tong"],
             environment: environment)

@@ -43,7 +43,8 @@ final class LiveServer: @unchecked Sendable {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 
-    private static func firstLine(of handle: FileHandle) -> String? {
+    /// The first line a process writes, read byte by byte so nothing after it is consumed.
+    static func firstLine(of handle: FileHandle) -> String? {
         var bytes: [UInt8] = []
         while true {
             let chunk = handle.readData(ofLength: 1)

@@ -3,18 +3,13 @@ import Testing
 
 /// The memory commands of the built `tm`: add, import, search, concordance, export, stats.
 @Suite struct MemoryCommandTests {
-    private func database() throws -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-memory-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return ["TM_DB": folder.appendingPathComponent("tm.sqlite").path]
-    }
 
     private var samples: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../samples/news-sample.tsv").standardized.path
     }
 
     @Test func importSamplesThenSearchAsJSONLines() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let imported = try TMProcess.run(["import", samples], environment: environment)
         #expect(imported.status == 0)
         #expect(imported.stdout.hasPrefix("news-sample.tsv: 455 added, 0 already present, 0 skipped"))
@@ -36,7 +31,7 @@ import Testing
     }
 
     @Test func addConcordanceExportStats() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let added = try TMProcess.run(["add", "--ko", "평양에서 회담이 열렸다.", "--en", "Talks were held in Pyongyang."], environment: environment)
         #expect(added.status == 0)
         #expect(added.stdout.contains("\"created\":true"))
@@ -49,7 +44,7 @@ import Testing
     }
 
     @Test func badInputFailsWithAMessage() throws {
-        let environment = try database()
+        let environment = try TMProcess.temporaryDatabase()
         let empty = try TMProcess.run(["add", "--ko", "가", "--en", " "], environment: environment)
         #expect(empty.status == 64)
         #expect(empty.stderr == "tm: en: the en side is empty\n")

@@ -7,11 +7,6 @@ import Testing
 
 /// Runs the built `tm` binary, as a user would.
 @Suite struct ServeCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     @Test func versionFlag() throws {
         let process = Process()
@@ -29,7 +24,7 @@ import Testing
     /// `tm serve --port 0` prints the URL it bound, answers /v1/health from the seeded default
     /// database, and exits cleanly on SIGTERM.
     @Test func serveOnAFreePortAnswersHealthAndStopsOnSIGTERM() async throws {
-        let folder = try temporaryFolder()
+        let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
         process.executableURL = TMProcess.binary
@@ -44,7 +39,7 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
 
-        let line = try #require(firstLine(of: output.fileHandleForReading))
+        let line = try #require(LiveServer.firstLine(of: output.fileHandleForReading))
         let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init))
         #expect(url.hasPrefix("http://127.0.0.1:"))
         #expect(!url.hasSuffix(":0"))
@@ -62,14 +57,4 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    /// The first line the process writes, read byte by byte so nothing after it is consumed.
-    private func firstLine(of handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while true {
-            let chunk = handle.readData(ofLength: 1)
-            guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(byte)
-        }
-    }
 }

@@ -12,6 +12,18 @@ struct TMProcess {
         return runner.deletingLastPathComponent().appendingPathComponent("tm")
     }
 
+    /// A new empty folder under the temporary directory.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The environment that points `tm` at a new database in a new temporary folder.
+    static func temporaryDatabase() throws -> [String: String] {
+        ["TM_DB": try temporaryFolder().appendingPathComponent("tm.sqlite").path]
+    }
+
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> TMProcess {
         let process = Process()

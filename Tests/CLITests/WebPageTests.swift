@@ -12,12 +12,6 @@ import Testing
         .deletingLastPathComponent()
     private static let artifacts = repository.appendingPathComponent(".build/test-artifacts/web")
 
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-web-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     private func get(_ url: String) async throws -> (Int, [String: String], String) {
         let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: url)))
         let http = try #require(response as? HTTPURLResponse)
@@ -45,7 +39,7 @@ import Testing
     // MARK: - Without a browser
 
     @Test func servesThePageAndItsFilesWithTheirTypes() async throws {
-        let folder = try temporaryFolder()
+        let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
         let files = [("/", "text/html"), ("/web/app.css", "text/css"), ("/web/app.js", "text/javascript")]
@@ -72,7 +66,7 @@ import Testing
 
     /// A `tm` copied without its resource bundles still starts and explains, at `/`, what is missing.
     @Test func aBinaryWithoutItsBundleExplainsInsteadOfTrapping() async throws {
-        let folder = try temporaryFolder()
+        let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("tm")
         try FileManager.default.copyItem(at: TMProcess.binary, to: binary)
@@ -102,7 +96,7 @@ import Testing
     /// outcome to `#selftest-result`; the API then confirms that what the page added arrived.
     @Test(.enabled(if: WebBrowser.isInstalled, "needs Chromium: apt-get install chromium"), .timeLimit(.minutes(3)))
     func thePageDoesTheDailyWorkInABrowser() async throws {
-        let folder = try temporaryFolder()
+        let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
         try await seed(server)
@@ -136,7 +130,7 @@ import Testing
     /// Each view on a laptop and a phone, light and dark, saved under `.build/test-artifacts/web/`.
     @Test(.enabled(if: WebBrowser.isInstalled, "needs Chromium: apt-get install chromium"), .timeLimit(.minutes(3)))
     func screenshotsOfEveryView() async throws {
-        let folder = try temporaryFolder()
+        let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
         try await seed(server)

@@ -16,7 +16,7 @@ extension GlossaryIndex {
         var found: [RecognizedTerm] = []
         var index = 0
         while index < scalars.count {
-            guard Self.isSyllable(scalars[index]), index == 0 || !Self.isSyllable(scalars[index - 1]) else {
+            guard Hangul.isSyllable(scalars[index]), index == 0 || !Hangul.isSyllable(scalars[index - 1]) else {
                 index += 1
                 continue
             }
@@ -36,9 +36,9 @@ extension GlossaryIndex {
         var end = limit
         while end > start {
             let candidate = String(String.UnicodeScalarView(scalars[start..<end]))
-            if let ids = termsByHangul[candidate], Self.isSyllable(scalars[end - 1]) {
+            if let ids = termsByHangul[candidate], Hangul.isSyllable(scalars[end - 1]) {
                 var wordEnd = end
-                while wordEnd < scalars.count, Self.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
+                while wordEnd < scalars.count, Hangul.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
                 if KoreanParticles.isParticleTail(scalars[end..<wordEnd]) { return (end, ids) }
             }
             end -= 1
@@ -48,7 +48,7 @@ extension GlossaryIndex {
 
     private func recognizeLatin(_ scalars: [Unicode.Scalar]) -> [RecognizedTerm] {
         guard mostLatinWords > 0 else { return [] }
-        let words = LatinWordSpans.spans(in: scalars).filter { span in !span.contains { Self.isSyllable(scalars[$0]) } }
+        let words = LatinWordSpans.spans(in: scalars).filter { span in !span.contains { Hangul.isSyllable(scalars[$0]) } }
         var found: [RecognizedTerm] = []
         var wordIndex = 0
         while wordIndex < words.count {
@@ -96,8 +96,4 @@ extension GlossaryIndex {
     }
 
     private static let joiners: Set<Unicode.Scalar> = ["-", "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{2010}", "\u{2011}", "\u{2013}", "."]
-
-    static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
-        Hangul.isSyllable(scalar)
-    }
 }

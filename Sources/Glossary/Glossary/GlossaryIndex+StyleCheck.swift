@@ -6,7 +6,7 @@ extension GlossaryIndex {
     /// house form's last words ("Putin" for Vladimir Putin).
     func check(_ text: String) -> StyleCheckResult {
         var issues: [StyleIssue] = []
-        for span in recognize(text) where !span.text.unicodeScalars.contains(where: Self.isSyllable) {
+        for span in recognize(text) where !span.text.unicodeScalars.contains(where: Hangul.isSyllable) {
             let found = span.text
             let acceptable = span.matches.contains { candidate in
                 candidate.english.lowercased() == found.lowercased() || Self.isShortReference(found, to: candidate.english)

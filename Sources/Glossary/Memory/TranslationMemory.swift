@@ -70,7 +70,10 @@ public final class TranslationMemory: Sendable {
                 }
             }
             indexes.write { indexes in
-                for result in added { Self.index(result.segment, in: &indexes) }
+                // The keys were computed once for the store; a pair found already stored has the same keys.
+                for (result, (pair, _)) in zip(added, pairs) {
+                    Self.index(id: result.segment.id, pair, recency: result.segment.updatedAt.timeIntervalSince1970, in: &indexes)
+                }
             }
             return added
         }
@@ -85,7 +88,7 @@ public final class TranslationMemory: Sendable {
         let pair = try TMStore.KeyedPair(ko: input.ko, en: input.en)
         return try writer.withLock { _ throws(TMError) -> Segment in
             let segment = try store.write { db in try TMStore.update(id: id, to: pair, origin: input.origin, at: Date(), in: db) }
-            indexes.write { Self.index(segment, in: &$0) }
+            indexes.write { Self.index(id: id, pair, recency: segment.updatedAt.timeIntervalSince1970, in: &$0) }
             return segment
         }
     }
@@ -266,10 +269,9 @@ public final class TranslationMemory: Sendable {
 
     // MARK: Helpers
 
-    private static func index(_ segment: Segment, in indexes: inout MemoryIndexes) {
-        let recency = segment.updatedAt.timeIntervalSince1970
-        indexes.ko.add(id: segment.id, key: Normalizer.key(segment.ko), recency: recency)
-        indexes.en.add(id: segment.id, key: Normalizer.key(segment.en), recency: recency)
+    private static func index(id: Int64, _ pair: TMStore.KeyedPair, recency: Double, in indexes: inout MemoryIndexes) {
+        indexes.ko.add(id: id, key: pair.koKey, recency: recency)
+        indexes.en.add(id: id, key: pair.enKey, recency: recency)
     }
 
     private static func checkQuery(_ query: String, field: String) throws(TMError) {

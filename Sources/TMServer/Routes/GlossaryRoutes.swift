@@ -46,15 +46,15 @@ struct GlossaryRoutes {
             return EditedResponse(status: .created, response: try glossary.add(input.term))
         }
         group.get("terms/{id}") { _, context -> Term in
-            try glossary.term(id: try Self.id(context))
+            try glossary.term(id: try context.parameters.id(of: "term"))
         }
         group.put("terms/{id}") { request, context -> Term in
-            let id = try Self.id(context)
+            let id = try context.parameters.id(of: "term")
             let input = try await RequestBody.json(TermInput.self, from: request)
             return try glossary.update(id: id, with: input.term)
         }
         group.delete("terms/{id}") { _, context -> HTTPResponse.Status in
-            try glossary.remove(id: try Self.id(context))
+            try glossary.remove(id: try context.parameters.id(of: "term"))
             return .noContent
         }
         group.post("import") { request, _ -> GlossaryImportReport in
@@ -73,16 +73,9 @@ struct GlossaryRoutes {
         }
     }
 
-    private static func id(_ context: some RequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else {
-            throw TMError.invalidInput(field: "id", message: "a term id is a whole number")
-        }
-        return id
-    }
-
     /// `?format=` wins; else the Content-Type (TBX is XML; TSV and OmegaT are text).
     private static func format(_ query: QueryParameters, request: Request) throws -> GlossaryFormat {
-        if query.optional("format") != nil { return try query.choice("format", default: .tsv) }
+        if try query.decoded("format") != nil { return try query.choice("format", default: .tsv) }
         let type = request.headers[.contentType]?.lowercased() ?? ""
         if type.contains("xml") || type.contains("tbx") { return .tbx }
         return .tsv

@@ -25,14 +25,14 @@ struct MemoryRoutes {
             return try EditedResponse(status: .created, response: added[0]).response(from: request, context: context)
         }
         router.get("/v1/segments/{id}") { _, context -> Segment in
-            try memory.segment(id: try Self.id(context))
+            try memory.segment(id: try context.parameters.id(of: "segment"))
         }
         router.put("/v1/segments/{id}") { request, context -> Segment in
-            let id = try Self.id(context)
+            let id = try context.parameters.id(of: "segment")
             return try memory.update(id: id, with: try await RequestBody.json(SegmentInput.self, from: request))
         }
         router.delete("/v1/segments/{id}") { _, context -> HTTPResponse.Status in
-            try memory.remove(id: try Self.id(context))
+            try memory.remove(id: try context.parameters.id(of: "segment"))
             return .noContent
         }
         router.get("/v1/matches") { request, _ -> MemorySearchResult in
@@ -71,13 +71,6 @@ struct MemoryRoutes {
 
     private static func isJSONSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    private static func id(_ context: some RequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else {
-            throw TMError.invalidInput(field: "id", message: "a segment id is a whole number")
-        }
-        return id
     }
 
     /// `?format=` wins; else the Content-Type (XML is TMX, gettext is PO), else TSV.
