@@ -193,32 +193,43 @@ struct BeadSearch {
                 for k in i..<i + shape.ko { names += koNames[k] }
                 cost += model.missingNamePenalty * Double(max(0, names - sharedNames))
             }
-            if shape.ko == 1, koJoined[i] { cost += shape.en >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
-            if shape.en == 1, enJoined[j] { cost += shape.ko >= 2 ? -model.mergeCueWeight : model.mergeCueWeight }
+            // Pieces of one split sentence facing one sentence are not a translator's merge: no cue expected.
+            if shape.ko == 1, shape.en >= 2, !Self.allContinue(enContinues, j, shape.en) {
+                cost += koJoined[i] ? model.joinedMergeCost : model.unjoinedMergeCost
+            }
+            if shape.en == 1, shape.ko >= 2, !Self.allContinue(koContinues, i, shape.ko) {
+                cost += enJoined[j] ? model.joinedMergeCost : model.unjoinedMergeCost
+            }
         }
         // A bead that starts between two pieces of one sentence separates them.
         if shape.ko > 0, i > 0, koContinues[i - 1] { cost += model.pieceSplitPenalty }
         if shape.en > 0, j > 0, enContinues[j - 1] { cost += model.pieceSplitPenalty }
         if let koBreaks, let enBreaks {
-            cost += paragraphPenalty * Double(breakMismatches(shape, i, j, koBreaks, enBreaks))
+            cost += paragraphPenalty * breakMismatches(shape, i, j, koBreaks, enBreaks)
         }
         return cost
     }
 
-    /// Paragraph breaks a bead disagrees with: breaks inside it, and a break on one side only where it ends.
+    /// Whether the `count` sentences from `start` read as pieces of one sentence.
+    private static func allContinue(_ continues: [Bool], _ start: Int, _ count: Int) -> Bool {
+        (start..<start + count - 1).allSatisfy { continues[$0] }
+    }
+
+    /// Paragraph breaks a bead disagrees with: breaks inside it count one each, and each end where one side has
+    /// a break and the other not counts a half (the bead on the other side of that point counts the other half).
     /// A bead with an empty side disagrees only when neither its start nor its end agrees (a dropped sentence
     /// may open or close a paragraph).
-    private func breakMismatches(_ shape: BeadShape, _ i: Int, _ j: Int, _ ko: [Bool], _ en: [Bool]) -> Int {
+    private func breakMismatches(_ shape: BeadShape, _ i: Int, _ j: Int, _ ko: [Bool], _ en: [Bool]) -> Double {
         let (endKo, endEn) = (i + shape.ko, j + shape.en)
-        var count = 0
+        var count = 0.0
         for k in stride(from: i + 1, to: endKo, by: 1) where ko[k] { count += 1 }
         for e in stride(from: j + 1, to: endEn, by: 1) where en[e] { count += 1 }
-        let endAgrees = ko[endKo] == en[endEn]
         if shape.ko == 0 || shape.en == 0 {
-            if !endAgrees && ko[i] != en[j] { count += 1 }
-        } else if !endAgrees {
-            count += 1
+            if ko[endKo] != en[endEn] && ko[i] != en[j] { count += 1 }
+            return count
         }
+        if ko[i] != en[j] { count += 0.5 }
+        if ko[endKo] != en[endEn] { count += 0.5 }
         return count
     }
 

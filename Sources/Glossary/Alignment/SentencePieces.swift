@@ -1,8 +1,7 @@
 import Foundation
 
 /// Whether two neighbouring sentences of a split text are more likely pieces of one sentence: the splitter cut
-/// after an abbreviation ("Corp. Radio"), before a lower-case word or a lone quotation mark, or before a Korean
-/// quotative ending ("…다.” 고 말했다.").
+/// after an abbreviation ("Corp. Radio"), before a lower-case word or before a lone quotation mark.
 /// Such pieces usually share one bead, so the search charges a little for putting them in different beads.
 enum SentencePieces {
     /// For each sentence but the last, whether the next one continues it. `sameLine[k]` says whether only spaces
@@ -17,10 +16,7 @@ enum SentencePieces {
                 result[k] = true
                 continue
             }
-            switch language {
-            case .en: result[k] = englishContinues(a, b)
-            case .ko: result[k] = koreanContinues(a, b)
-            }
+            if language == .en { result[k] = englishContinues(a, b) }
         }
         return result
     }
@@ -34,17 +30,10 @@ enum SentencePieces {
         return abbreviations.contains(word)
     }
 
-    private static func koreanContinues(_ a: String, _ b: String) -> Bool {
-        let word = b.split(separator: " ").first.map(String.init) ?? ""
-        return quotativeStarts.contains(word)
-    }
-
     /// Words that end with a period mid-sentence in news English (ICU's list leaves some out).
     private static let abbreviations: Set<String> = [
         "Corp", "Co", "Inc", "Ltd", "Jr", "Sr", "Dr", "St", "Mt", "Ft", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt",
         "Prof", "Rev", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs", "U.S", "U.N", "U.K",
     ]
 
-    /// How a Korean sentence goes on after a closing quotation: "고 말했다", "라고 밝혔다", "며 …".
-    private static let quotativeStarts: Set<String> = ["고", "라고", "이라고", "며", "라며", "이라며", "면서", "하고", "하며"]
 }

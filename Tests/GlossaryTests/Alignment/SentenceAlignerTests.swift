@@ -64,23 +64,26 @@ import Testing
         let english = ["He told Australian Broadcasting Corp.", "Radio that he heard a noise.", "It was loud.", "\"", "Next."]
         #expect(SentencePieces.continuations(english, sameLine: [true, true, true, true], language: .en) == [true, false, true, false])
         #expect(SentencePieces.continuations(english, sameLine: [false, true, true, true], language: .en) == [false, false, true, false])
-        let korean = ["그는 “전혀 사실이 아니다.”", "고 강하게 부인했다.", "고등학교는 문을 닫았다."]
+        let korean = ["그는 “전혀 사실이 아니다.”", "”", "고등학교는 문을 닫았다."]
         #expect(SentencePieces.continuations(korean, sameLine: [true, true], language: .ko) == [true, false])
         #expect(SentenceAligner.split("첫 문장. 둘째 문장.\n셋째 문장.", language: .ko).sameLine == [true, false])
     }
 
+    /// The first Korean sentence joins two clauses with "-고," and faces two English sentences; the paragraph
+    /// break then holds the rest one to one.
     @Test func beadsKeepToParagraphs() {
         let korean = """
-            정부는 새로운 정책을 발표하면서 경제 성장과 일자리 창출을 위해 여러 가지 조치를 취하겠다고 밝혔다.
+            정부는 새로운 정책을 발표했고, 경제 성장과 일자리 창출을 위해 여러 가지 조치를 취하겠다고 밝혔다.
 
             야당은 즉각 반발했다. 그들은 정책이 충분하지 않다고 주장했다.
             """
         let english = """
-            The government announced a new policy, saying it would take several steps to create jobs. The opposition objected at once.
+            The government announced a new policy. It said it would take several steps for growth and jobs.
 
-            They argued that the policy did not go far enough.
+            The opposition objected at once. They argued that the policy did not go far enough.
             """
         let withParagraphs = aligner.align(korean: korean, english: english)
+        #expect(pairs(withParagraphs.beads) == [[[0], [0, 1]], [[1], [2]], [[2], [3]]])
         let (_, koParagraphs) = SentenceAligner.sentences(of: korean, language: .ko)
         let (_, enParagraphs) = SentenceAligner.sentences(of: english, language: .en)
         for bead in withParagraphs.beads {

@@ -37,6 +37,18 @@ import Testing
         #expect(reassembles(text, sentences))
     }
 
+    /// News Korean often sets a quotative ending off with a space after the closing quotation mark; ICU ends a
+    /// sentence there, but the quotation belongs to the sentence that reports it. (From align-dev 025 and 045.)
+    @Test func koreanQuotativeEndingStaysWithItsQuotation() {
+        let text = "그는 “전혀 사실이 아니다.” 고 강하게 부인했다. 고등학교는 문을 닫았다. “집에 가고 싶다.” 라고 그녀는 말했다."
+        let sentences = korean.sentences(in: text)
+        #expect(
+            sentences.map(\.text) == [
+                "그는 “전혀 사실이 아니다.” 고 강하게 부인했다.", "고등학교는 문을 닫았다.", "“집에 가고 싶다.” 라고 그녀는 말했다.",
+            ])
+        #expect(reassembles(text, sentences))
+    }
+
     @Test func mixedScriptSentence() {
         let text = "CNN은 U.S. 관리를 인용해 보도했다. North Korea’s leader Kim Jong-un met Putin."
         let sentences = korean.sentences(in: text)

@@ -1,16 +1,14 @@
 import Foundation
 import Glossary
 
-/// Fits the cost model on `documents`: the length ratio and shape frequencies from the gold beads, then the anchor,
-/// sound, paragraph, missing-anchor, merge-cue and unmatched-prior weights by a grid search for raw-text bead F1.
+/// Fits the cost model on `documents`: the length ratio from the gold 1-1 beads, the shape frequencies from the gold
+/// beads over the split raw text, then the anchor, sound, paragraph, missing-anchor, merge-cue, unmatched-prior and
+/// piece weights by a coordinate search for raw-text bead F1.
 func fit(on documents: [Document], terms: [Term], start: AlignmentCostModel) -> AlignmentCostModel {
     var model = start
     var ratios: [Double] = []
-    var shapes: [BeadShape: Int] = [:]
     for document in documents {
-        for bead in document.goldBeads {
-            shapes[BeadShape(ko: bead.ko.count, en: bead.en.count), default: 0] += 1
-            guard bead.ko.count == 1, bead.en.count == 1 else { continue }
+        for bead in document.goldBeads where bead.ko.count == 1 && bead.en.count == 1 {
             let ko = Double(jamoLength(document.koGold[bead.ko[0]])) + 8
             let en = Double(document.enGold[bead.en[0]].unicodeScalars.count) + 8
             ratios.append(log(en / ko))
@@ -20,9 +18,21 @@ func fit(on documents: [Document], terms: [Term], start: AlignmentCostModel) -> 
     let variance = ratios.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(ratios.count - 1)
     model.lengthMean = mean
     model.lengthDeviation = variance.squareRoot()
-    let total = Double(shapes.values.reduce(0, +))
-    for (shape, count) in shapes { model.shapeProbabilities[shape] = Double(count) / total }
     print(String(format: "fit: length log-ratio mean %.4f, deviation %.4f over %d gold 1-1 beads", mean, model.lengthDeviation, ratios.count))
+    // Bead shapes as the aligner meets them: over the sentences it splits the raw text into, where a gold sentence
+    // cut in two turns a 1-1 bead into a 1-2. Shapes seen fewer than three times are left out, and so is 2-2 (it
+    // mostly swallows two 1-1 beads that share a name).
+    var shapes: [BeadShape: Int] = [:]
+    let splitter = SentenceAligner(model: model)
+    for document in documents {
+        let raw = rawBeads(of: document, aligner: splitter)
+        for bead in raw.beads {
+            shapes[BeadShape(ko: bead.ko.count, en: bead.en.count), default: 0] += 1
+        }
+    }
+    let kept = shapes.filter { $0.value >= 3 && $0.key != BeadShape(ko: 2, en: 2) }
+    let total = Double(kept.values.reduce(0, +))
+    model.shapeProbabilities = kept.mapValues { Double($0) / total }
     print(
         "fit: shapes "
             + model.shapeProbabilities.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
@@ -61,8 +71,32 @@ var tunableWeights: [(name: String, path: WritableKeyPath<AlignmentCostModel, Do
         ("unequalParagraphsFactor", \.unequalParagraphsFactor, [0.0, 0.25, 0.5, 1.0]),
         ("missingNumberPenalty", \.missingNumberPenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
         ("missingNamePenalty", \.missingNamePenalty, [0.0, 0.25, 0.5, 1.0, 1.5]),
-        ("mergeCueWeight", \.mergeCueWeight, [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0]),
+        ("joinedMergeCost", \.joinedMergeCost, [0.0, -1.0, -2.0, -3.0, -4.0]),
+        ("unjoinedMergeCost", \.unjoinedMergeCost, [0.0, 1.0, 2.0, 3.0, 4.0]),
         ("unmatchedPriorFactor", \.unmatchedPriorFactor, [0.5, 0.75, 1.0, 1.5, 2.0, 3.0]),
         ("pieceSplitPenalty", \.pieceSplitPenalty, [0.0, 0.5, 1.0, 2.0, 3.0, 5.0]),
     ]
+}
+
+/// The gold alignment of `document` over the sentences the aligner splits its raw text into: each split sentence
+/// joins the bead of the gold sentence it overlaps most, so a gold sentence that the splitter cut in two gives a
+/// bead with two sentences on that side.
+func rawBeads(of document: Document, aligner: SentenceAligner) -> (ko: [String], en: [String], beads: [(ko: [Int], en: [Int])]) {
+    let split = aligner.align(korean: document.koText, english: document.enText)
+    let koMap = mostOverlapping(offsets(of: split.koSentences, in: document.koText), gold: offsets(of: document.koGold, in: document.koText))
+    let enMap = mostOverlapping(offsets(of: split.enSentences, in: document.enText), gold: offsets(of: document.enGold, in: document.enText))
+    var koBead: [Int: Int] = [:]
+    var enBead: [Int: Int] = [:]
+    for (index, bead) in document.goldBeads.enumerated() {
+        for k in bead.ko { koBead[k] = index }
+        for e in bead.en { enBead[e] = index }
+    }
+    var beads = document.goldBeads.map { _ in (ko: [Int](), en: [Int]()) }
+    for (sentence, gold) in koMap.enumerated() {
+        if let gold, let bead = koBead[gold] { beads[bead].ko.append(sentence) }
+    }
+    for (sentence, gold) in enMap.enumerated() {
+        if let gold, let bead = enBead[gold] { beads[bead].en.append(sentence) }
+    }
+    return (split.koSentences, split.enSentences, beads.filter { !$0.ko.isEmpty || !$0.en.isEmpty })
 }

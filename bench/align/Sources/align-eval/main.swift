@@ -85,7 +85,10 @@ if let option = arguments.first(where: { $0.hasPrefix("--try=") }) {
         let tried = SentenceAligner(terms: terms, model: candidate)
         let (all, fitted, held) = (scoreRaw(tried, documents).score, scoreRaw(tried, fitting).score, scoreRaw(tried, heldOut).score)
         print(
-            String(format: "%@ = %.3f: bead F1 all %.4f, 001-030 %.4f, 031-061 %.4f", String(parts[0]), value, all.beadF1, fitted.beadF1, held.beadF1)
+            String(
+                format: "%@ = %.3f: bead F1 all %.4f, 001-030 %.4f, 031-061 %.4f; gold sentences 001-030 %.4f, 031-061 %.4f", String(parts[0]), value,
+                all.beadF1, fitted.beadF1, held.beadF1,
+                scoreGold(tried, fitting).beadF1, scoreGold(tried, heldOut).beadF1)
         )
     }
     exit(0)
@@ -105,7 +108,8 @@ lengthOnly.soundWeight = 0
 lengthOnly.paragraphPenalty = 0
 lengthOnly.missingNumberPenalty = 0
 lengthOnly.missingNamePenalty = 0
-lengthOnly.mergeCueWeight = 0
+lengthOnly.joinedMergeCost = 0
+lengthOnly.unjoinedMergeCost = 0
 let baseline = SentenceAligner(terms: [], model: lengthOnly)
 let baselineAll = scoreRaw(baseline, documents).score
 let baselineHeldOut = scoreRaw(baseline, heldOut).score

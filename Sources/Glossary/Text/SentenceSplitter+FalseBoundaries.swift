@@ -1,5 +1,6 @@
-/// Abbreviations after which ICU (72, even with `en@ss=standard`) still ends a sentence, and news
-/// text does not: "U.S. Sen. Smith", and Latin initialisms inside Korean ("CNN은 U.S. 관리를").
+/// Where ICU (72, even with `en@ss=standard`) ends a sentence and news text does not: after abbreviations
+/// ("U.S. Sen. Smith", and Latin initialisms inside Korean: "CNN은 U.S. 관리를"), and before a Korean
+/// quotative ending set off by a space ("…없다.” 고 말했다.").
 extension SentenceSplitter {
     /// Titles that stand before a name: a sentence never ends on one.
     static let titles: Set<Substring> = [
@@ -22,9 +23,18 @@ extension SentenceSplitter {
         "There", "Yet", "Still", "According", "Officials", "After", "Before", "Since", "Some", "Many",
     ]
 
+    /// Words that carry on a Korean sentence after a closed quotation (“…” 고 말했다, “…” 라며): the quoted
+    /// sentence's period is not the end of the reporting one.
+    static let quotativeContinuations: Set<Substring> = ["고", "라고", "이라고", "며", "라며", "이라며", "면서", "라면서", "하고", "하며"]
+
     /// Whether the ICU boundary between `before` and `after` falls after an abbreviation that does not
-    /// end the sentence.
+    /// end the sentence, or between a closed quotation and the quotative ending that reports it.
     static func isFalseBoundary(before: Substring, after: Substring) -> Bool {
+        if let last = before.last(where: { !$0.isWhitespace }), "”\"’'".contains(last),
+            let next = after.split(whereSeparator: \.isWhitespace).first, quotativeContinuations.contains(next)
+        {
+            return true
+        }
         guard let token = before.split(whereSeparator: \.isWhitespace).last.map(trimmingOpeners) else { return false }
         if titles.contains(token) { return true }
         guard initialisms.contains(token) else { return false }
