@@ -28,8 +28,10 @@ extension SentenceSplitter {
     static let quotativeContinuations: Set<Substring> = ["고", "라고", "이라고", "며", "라며", "이라며", "면서", "라면서", "하고", "하며"]
 
     /// Whether the ICU boundary between `before` and `after` falls after an abbreviation that does not
-    /// end the sentence, or between a closed quotation and the quotative ending that reports it.
+    /// end the sentence, or between a closed quotation and the quotative ending that reports it. A boundary
+    /// at a line break is always real: a line ends a headline or a paragraph whatever its last word.
     static func isFalseBoundary(before: Substring, after: Substring) -> Bool {
+        if before.reversed().prefix(while: \.isWhitespace).contains(where: \.isNewline) { return false }
         if let last = before.last(where: { !$0.isWhitespace }), "”\"’'".contains(last),
             let next = after.split(whereSeparator: \.isWhitespace).first, quotativeContinuations.contains(next)
         {

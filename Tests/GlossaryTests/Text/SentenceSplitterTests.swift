@@ -60,6 +60,12 @@ import Testing
     @Test func lineBreaksEndHeadlines() {
         let text = "Russia Confirms 2025 Visit Plans\nOn March 27, Rudenko spoke."
         #expect(english.sentences(in: text).map(\.text) == ["Russia Confirms 2025 Visit Plans", "On March 27, Rudenko spoke."])
+        // An initialism at the end of a line still ends it (align-dev 040 breaks a line after "U.S.").
+        let broken = "Watchers predicted a furor like the one that followed U.S.\n\nSecretary of State Rice spoke."
+        #expect(
+            english.sentences(in: broken).map(\.text) == [
+                "Watchers predicted a furor like the one that followed U.S.", "Secretary of State Rice spoke.",
+            ])
     }
 
     @Test(arguments: ["", "   ", "\n\n\t "])
