@@ -25,8 +25,7 @@ func fit(on documents: [Document], terms: [Term], start: AlignmentCostModel) -> 
     var shapes: [BeadShape: Int] = [:]
     let splitter = SentenceAligner(model: model)
     for document in documents {
-        let raw = rawBeads(of: document, aligner: splitter)
-        for bead in raw.beads {
+        for bead in rawBeads(of: document, aligner: splitter) {
             shapes[BeadShape(ko: bead.ko.count, en: bead.en.count), default: 0] += 1
         }
     }
@@ -81,10 +80,8 @@ var tunableWeights: [(name: String, path: WritableKeyPath<AlignmentCostModel, Do
 /// The gold alignment of `document` over the sentences the aligner splits its raw text into: each split sentence
 /// joins the bead of the gold sentence it overlaps most, so a gold sentence that the splitter cut in two gives a
 /// bead with two sentences on that side.
-func rawBeads(of document: Document, aligner: SentenceAligner) -> (ko: [String], en: [String], beads: [(ko: [Int], en: [Int])]) {
-    let split = aligner.align(korean: document.koText, english: document.enText)
-    let koMap = mostOverlapping(offsets(of: split.koSentences, in: document.koText), gold: offsets(of: document.koGold, in: document.koText))
-    let enMap = mostOverlapping(offsets(of: split.enSentences, in: document.enText), gold: offsets(of: document.enGold, in: document.enText))
+func rawBeads(of document: Document, aligner: SentenceAligner) -> [(ko: [Int], en: [Int])] {
+    let (koMap, enMap) = goldSentenceMaps(of: aligner.align(korean: document.koText, english: document.enText), in: document)
     var koBead: [Int: Int] = [:]
     var enBead: [Int: Int] = [:]
     for (index, bead) in document.goldBeads.enumerated() {
@@ -98,5 +95,5 @@ func rawBeads(of document: Document, aligner: SentenceAligner) -> (ko: [String],
     for (sentence, gold) in enMap.enumerated() {
         if let gold, let bead = enBead[gold] { beads[bead].en.append(sentence) }
     }
-    return (split.koSentences, split.enSentences, beads.filter { !$0.ko.isEmpty || !$0.en.isEmpty })
+    return beads.filter { !$0.ko.isEmpty || !$0.en.isEmpty }
 }

@@ -1,3 +1,5 @@
+import Glossary
+
 /// A bead as two sets of gold sentence indices.
 struct GoldBead: Hashable {
     let ko: Set<Int>
@@ -102,6 +104,14 @@ func goldBeads(of predicted: [(ko: [Int], en: [Int])], koMap: [Int?], enMap: [In
     }
     beads = merged.values.filter { !$0.ko.isEmpty || !$0.en.isEmpty }
     return beads.map { GoldBead(ko: $0.ko, en: $0.en) }
+}
+
+/// For each sentence `alignment` split `document` into, the gold sentence it overlaps most, on each side.
+func goldSentenceMaps(of alignment: Alignment, in document: Document) -> (ko: [Int?], en: [Int?]) {
+    (
+        mostOverlapping(offsets(of: alignment.koSentences, in: document.koText), gold: offsets(of: document.koGold, in: document.koText)),
+        mostOverlapping(offsets(of: alignment.enSentences, in: document.enText), gold: offsets(of: document.enGold, in: document.enText))
+    )
 }
 
 /// For each predicted sentence range, the gold sentence it overlaps most (nil when none).

@@ -27,8 +27,7 @@ func scoreRaw(_ aligner: SentenceAligner, _ documents: [Document]) -> (score: Sc
         let alignment = aligner.align(korean: document.koText, english: document.enText)
         seconds += Date().timeIntervalSince(start)
         sentences += alignment.koSentences.count + alignment.enSentences.count
-        let koMap = mostOverlapping(offsets(of: alignment.koSentences, in: document.koText), gold: offsets(of: document.koGold, in: document.koText))
-        let enMap = mostOverlapping(offsets(of: alignment.enSentences, in: document.enText), gold: offsets(of: document.enGold, in: document.enText))
+        let (koMap, enMap) = goldSentenceMaps(of: alignment, in: document)
         let predicted = goldBeads(of: alignment.beads.map { ($0.ko, $0.en) }, koMap: koMap, enMap: enMap)
         score.add(predicted: predicted, gold: document.goldBeads.map { GoldBead(ko: Set($0.ko), en: Set($0.en)) })
     }
@@ -148,8 +147,7 @@ print(String(format: "  aligned in %.3f s (%.0f sentences/s)", longResult.second
 if arguments.contains("--errors") {
     for document in arguments.contains("--held-out") ? heldOut : fitting {
         let alignment = aligner.align(korean: document.koText, english: document.enText)
-        let koMap = mostOverlapping(offsets(of: alignment.koSentences, in: document.koText), gold: offsets(of: document.koGold, in: document.koText))
-        let enMap = mostOverlapping(offsets(of: alignment.enSentences, in: document.enText), gold: offsets(of: document.enGold, in: document.enText))
+        let (koMap, enMap) = goldSentenceMaps(of: alignment, in: document)
         let predicted = Set(goldBeads(of: alignment.beads.map { ($0.ko, $0.en) }, koMap: koMap, enMap: enMap))
         let gold = Set(document.goldBeads.map { GoldBead(ko: Set($0.ko), en: Set($0.en)) })
         func show(_ bead: GoldBead) -> String {
@@ -157,7 +155,8 @@ if arguments.contains("--errors") {
             let en = bead.en.sorted().map { "  EN\($0): " + String(document.enGold[$0].prefix(90)) }
             return (ko + en).joined(separator: "\n")
         }
-        for bead in predicted.subtracting(gold).sorted(by: { ($0.ko.min() ?? $0.en.min() ?? 0) < ($1.ko.min() ?? $1.en.min() ?? 0) }) {
+        func position(_ bead: GoldBead) -> Int { bead.ko.min() ?? bead.en.min() ?? 0 }
+        for bead in predicted.subtracting(gold).sorted(by: { position($0) < position($1) }) {
             print("[\(document.id)] predicted \(bead.type):\n\(show(bead))")
         }
     }
