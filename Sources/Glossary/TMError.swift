@@ -13,8 +13,13 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(field: String?, message: String)
     /// The database failed; the message comes from SQLite.
     case storage(String)
+    /// The disk (or the database's size limit) is full: nothing was written.
+    case storageFull(String)
+    /// A search would do more work than one request may ask for (a long query with a low minimum score).
+    case tooBroad(field: String?, message: String)
 
-    /// A short stable code for clients: `invalid_input`, `bad_file`, `not_found`, `too_large`, `storage`.
+    /// A short stable code for clients: `invalid_input`, `bad_file`, `not_found`, `too_large`, `storage`, `storage_full`,
+    /// `too_broad`.
     public var code: String {
         switch self {
         case .invalidInput: "invalid_input"
@@ -22,13 +27,15 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound: "not_found"
         case .tooLarge: "too_large"
         case .storage: "storage"
+        case .storageFull: "storage_full"
+        case .tooBroad: "too_broad"
         }
     }
 
     /// The parameter or field at fault, when there is one.
     public var field: String? {
         switch self {
-        case .invalidInput(let field, _), .tooLarge(let field, _): field
+        case .invalidInput(let field, _), .tooLarge(let field, _), .tooBroad(let field, _): field
         default: nil
         }
     }
@@ -40,6 +47,8 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let what): "not found: \(what)"
         case .tooLarge(let field, let message): field.map { "\($0): \(message)" } ?? message
         case .storage(let message): "database error: \(message)"
+        case .storageFull(let message): message
+        case .tooBroad(let field, let message): field.map { "\($0): \(message)" } ?? message
         }
     }
 }

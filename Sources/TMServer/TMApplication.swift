@@ -15,7 +15,7 @@ public enum TMApplication {
         let metrics = ServerMetrics()
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AccessMiddleware(token: options.token))
+        router.add(middleware: AccessMiddleware(token: options.token, publicHosts: options.publicHosts))
         router.add(middleware: TimeoutMiddleware(timeout: options.timeout))
         WebRoutes().register(on: router)
         HealthRoutes(store: store).register(on: router)
@@ -37,6 +37,11 @@ public enum TMApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: router(store: store, glossary: glossary, memory: memory, options: options),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ParseErrorResponder()],
+                    idleTimeout: .nanoseconds(Int64(options.headerTimeout.components.seconds) * 1_000_000_000
+                        + options.headerTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "tm/\(TMVersion.current)"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger

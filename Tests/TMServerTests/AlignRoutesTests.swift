@@ -37,7 +37,7 @@ import Testing
             router: TMApplication.router(
                 store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions(token: "t")))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v1/align", method: .post, body: try body(add: false)) { response in
+            try await client.execute(uri: "/v1/align", method: .post, headers: .json, body: try body(add: false)) { response in
                 #expect(response.status == .ok)
                 let result = try JSONDecoder().decode(Response.self, from: Data(buffer: response.body))
                 #expect(result.ko_sentences.count == 3)
@@ -47,10 +47,10 @@ import Testing
                 #expect(result.beads.contains { $0.ko == [2] && $0.en.count == 2 || $0.en == [3] && $0.ko.isEmpty })
                 #expect(result.added == nil)
             }
-            try await client.execute(uri: "/v1/align", method: .post, body: try body(add: true)) { response in
+            try await client.execute(uri: "/v1/align", method: .post, headers: .json, body: try body(add: true)) { response in
                 #expect(response.status == .unauthorized)
             }
-            var headers = HTTPFields()
+            var headers = HTTPFields.json
             headers[.authorization] = "Bearer t"
             try await client.execute(uri: "/v1/align", method: .post, headers: headers, body: try body(add: true)) { response in
                 #expect(response.status == .ok)
@@ -58,7 +58,7 @@ import Testing
                 #expect((result.added ?? 0) >= 2)
             }
             #expect(try database.memory.stats().segments >= 2)
-            try await client.execute(uri: "/v1/align", method: .post, body: ByteBuffer(string: #"{"ko":"가","en":"a","mode":"x"}"#)) { response in
+            try await client.execute(uri: "/v1/align", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"가","en":"a","mode":"x"}"#)) { response in
                 #expect(response.status == .badRequest)
             }
         }

@@ -49,7 +49,7 @@ import Testing
     @Test func recognizeAndCheck() async throws {
         try await withServer { client in
             try await client.execute(
-                uri: "/v1/glossary/recognize", method: .post, body: Self.json(#"{"text":"김정은이 평양에서 최선희를 만났다."}"#)
+                uri: "/v1/glossary/recognize", method: .post, headers: .json, body: Self.json(#"{"text":"김정은이 평양에서 최선희를 만났다."}"#)
             ) { response in
                 #expect(response.status == .ok)
                 let result = try Self.decode(RecognitionResult.self, response)
@@ -57,7 +57,7 @@ import Testing
                 #expect(result.terms.map(\.start) == [0, 5, 10])
             }
             try await client.execute(
-                uri: "/v1/glossary/check", method: .post, body: Self.json(#"{"text":"Kim Jong Un met Choe Sun Hui in Pyongyang."}"#)
+                uri: "/v1/glossary/check", method: .post, headers: .json, body: Self.json(#"{"text":"Kim Jong Un met Choe Sun Hui in Pyongyang."}"#)
             ) { response in
                 #expect(response.status == .ok)
                 let result = try Self.decode(StyleCheckResult.self, response)
@@ -76,7 +76,7 @@ import Testing
         ] as [(String, String?)])
     func badBodiesAre400s(body: String, field: String?) async throws {
         try await withServer { client in
-            try await client.execute(uri: "/v1/glossary/check", method: .post, body: Self.json(body)) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: Self.json(body)) { response in
                 #expect(response.status == .badRequest)
                 let error = try Self.decode(ErrorBody.self, response).error
                 #expect(error.code == "invalid_input")
@@ -90,7 +90,7 @@ import Testing
             var buffer = ByteBuffer(string: #"{"text":"Kim "#)
             buffer.writeBytes([0xC3, 0x28])
             buffer.writeString(#""}"#)
-            try await client.execute(uri: "/v1/glossary/check", method: .post, body: buffer) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: buffer) { response in
                 #expect(response.status == .badRequest)
                 let decoded = try Self.decode(ErrorBody.self, response)
                 #expect(decoded.error.message.contains("UTF-8"))
@@ -102,7 +102,7 @@ import Testing
         try await withServer { client in
             let created = try await client.execute(
                 uri: "/v1/glossary/terms", method: .post,
-                body: Self.json(#"{"hangul":"김여정","english":"Kim Yo-jong","kind":"person","variants":["Kim Yo Jong"]}"#)
+                headers: .json, body: Self.json(#"{"hangul":"김여정","english":"Kim Yo-jong","kind":"person","variants":["Kim Yo Jong"]}"#)
             ) { response in
                 #expect(response.status == .created)
                 return try Self.decode(Term.self, response)
@@ -114,7 +114,7 @@ import Testing
             }
             try await client.execute(
                 uri: "/v1/glossary/terms/\(id)", method: .put,
-                body: Self.json(#"{"hangul":"김여정","english":"Kim Yo Jong","kind":"person"}"#)
+                headers: .json, body: Self.json(#"{"hangul":"김여정","english":"Kim Yo Jong","kind":"person"}"#)
             ) { response in
                 #expect(response.status == .ok)
                 let decoded = try Self.decode(Term.self, response)
@@ -130,12 +130,12 @@ import Testing
                 #expect(response.status == .badRequest)
             }
             try await client.execute(
-                uri: "/v1/glossary/terms", method: .post, body: Self.json(#"{"hangul":"평양","english":"Pyongyang","kind":"place"}"#)
+                uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(#"{"hangul":"평양","english":"Pyongyang","kind":"place"}"#)
             ) { response in
                 #expect(response.status == .badRequest, "a duplicate term")
             }
             try await client.execute(
-                uri: "/v1/glossary/terms", method: .post, body: Self.json(#"{"hangul":"x","english":"y","kind":"river"}"#)
+                uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(#"{"hangul":"x","english":"y","kind":"river"}"#)
             ) { response in
                 #expect(response.status == .badRequest)
                 let decoded = try Self.decode(ErrorBody.self, response)

@@ -25,7 +25,7 @@ import Testing
     }
 
     private static func bearer(_ token: String) -> HTTPFields {
-        var headers = HTTPFields()
+        var headers = HTTPFields.json
         headers[.authorization] = "Bearer \(token)"
         return headers
     }
@@ -33,7 +33,7 @@ import Testing
     @Test func writesNeedTheTokenReadsDoNot() async throws {
         try await withServer { client, database in
             let body = ByteBuffer(string: #"{"ko":"서울","en":"Seoul"}"#)
-            try await client.execute(uri: "/v1/segments", method: .post, body: body) { response in
+            try await client.execute(uri: "/v1/segments", method: .post, headers: .json, body: body) { response in
                 #expect(response.status == .unauthorized)
                 #expect(Self.code(response) == "unauthorized")
             }
@@ -53,7 +53,7 @@ import Testing
             try await client.execute(uri: "/v1/matches?q=Seoul", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/v1/glossary/check", method: .post, body: ByteBuffer(string: #"{"text":"Kim Jong Un"}"#)) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"Kim Jong Un"}"#)) { response in
                 #expect(response.status == .ok, "checking a draft is a read")
             }
         }
@@ -61,7 +61,7 @@ import Testing
 
     @Test func withoutATokenWritesAreOpen() async throws {
         try await withServer(options: ServerOptions()) { client, _ in
-            try await client.execute(uri: "/v1/segments", method: .post, body: ByteBuffer(string: #"{"ko":"서울","en":"Seoul"}"#)) { response in
+            try await client.execute(uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"서울","en":"Seoul"}"#)) { response in
                 #expect(response.status == .created)
             }
         }
@@ -77,7 +77,7 @@ import Testing
     @Test func bodiesOverTheLimitAre413() async throws {
         try await withServer(options: ServerOptions(token: nil, maxImportBody: 1_000)) { client, database in
             let big = ByteBuffer(string: #"{"text":""# + String(repeating: "a", count: (1 << 20) + 10) + #""}"#)
-            try await client.execute(uri: "/v1/glossary/check", method: .post, body: big) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: big) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(Self.code(response) == "too_large")
             }
@@ -95,7 +95,7 @@ import Testing
             try await client.execute(uri: "/v1/matches?q=\(long)", method: .get) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/v1/glossary/check", method: .post, body: ByteBuffer(string: #"{"text":"\#(long)"}"#)) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"\#(long)"}"#)) { response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: "/v1/matches?q=a&limit=1000", method: .get) { response in

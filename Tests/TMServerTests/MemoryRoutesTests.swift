@@ -34,14 +34,14 @@ import Testing
     @Test func addOneOrManyThenGetPutDelete() async throws {
         try await withServer { client, _ in
             let one = try await client.execute(
-                uri: "/v1/segments", method: .post, body: ByteBuffer(string: #"{"ko":"평양","en":"Pyongyang","origin":"t"}"#)
+                uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"평양","en":"Pyongyang","origin":"t"}"#)
             ) { response in
                 #expect(response.status == .created)
                 return try Self.decode(AddedSegment.self, response)
             }
             #expect(one.created)
             try await client.execute(
-                uri: "/v1/segments", method: .post, body: ByteBuffer(string: #"[{"ko":"평양","en":"Pyongyang"},{"ko":"서울","en":"Seoul"}]"#)
+                uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"[{"ko":"평양","en":"Pyongyang"},{"ko":"서울","en":"Seoul"}]"#)
             ) { response in
                 #expect(response.status == .created)
                 let list = try Self.decode(AddedList.self, response)
@@ -54,7 +54,7 @@ import Testing
                 #expect(segment.en == "Pyongyang")
             }
             try await client.execute(
-                uri: "/v1/segments/\(id)", method: .put, body: ByteBuffer(string: #"{"ko":"평양시","en":"Pyongyang City"}"#)
+                uri: "/v1/segments/\(id)", method: .put, headers: .json, body: ByteBuffer(string: #"{"ko":"평양시","en":"Pyongyang City"}"#)
             ) { response in
                 #expect(response.status == .ok)
                 let segment = try Self.decode(Segment.self, response)

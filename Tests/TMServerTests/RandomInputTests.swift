@@ -63,7 +63,7 @@ import Testing
         let all = requests
         try await app.test(.router) { client in
             for (method, uri, body) in all {
-                try await client.execute(uri: uri, method: method, body: body) { response in
+                try await client.execute(uri: uri, method: method, headers: .json, body: body) { response in
                     #expect(response.status.code < 500, "\(method) \(uri) → \(response.status.code): \(String(buffer: response.body).prefix(200))")
                     let type = response.headers[.contentType] ?? ""
                     if response.status.code >= 400 { #expect(type.hasPrefix("application/json"), "\(method) \(uri) error is not JSON") }

@@ -15,7 +15,7 @@ struct TestDatabase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try TMStore(path: folder.appendingPathComponent("tm.sqlite").path) { seed }
         glossary = try TermGlossary(store: store)
-        memory = try TranslationMemory(store: store, glossary: glossary)
+        memory = TranslationMemory(store: store, glossary: glossary)
     }
 
     /// The API over this database, for in-process tests.
@@ -36,4 +36,9 @@ struct ErrorBody: Decodable {
         let field: String?
     }
     let error: Detail
+}
+
+extension HTTPFields {
+    /// `Content-Type: application/json`, which every JSON route requires.
+    static var json: HTTPFields { [.contentType: "application/json"] }
 }

@@ -16,8 +16,11 @@ public struct DocumentAligner: Sendable {
 
     /// The sentences of both texts and the beads pairing them; beads under `minConfidence` are flagged.
     public func align(korean: String, english: String, minConfidence: Double = 0.5) throws(TMError) -> Alignment {
-        for (field, text) in [("ko", korean), ("en", english)] where text.unicodeScalars.count > Self.maximumDocumentLength {
-            throw .invalidInput(field: field, message: "the document is longer than \(Self.maximumDocumentLength) characters")
+        for (field, text) in [("ko", korean), ("en", english)] {
+            try TextField.check(text, field: field)
+            guard text.unicodeScalars.count <= Self.maximumDocumentLength else {
+                throw .invalidInput(field: field, message: "the document is longer than \(Self.maximumDocumentLength) characters")
+            }
         }
         guard (0...1).contains(minConfidence) else { throw .invalidInput(field: "min_confidence", message: "must be between 0 and 1") }
         let alignment = aligner.align(korean: korean, english: english)

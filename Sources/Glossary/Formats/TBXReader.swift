@@ -16,6 +16,7 @@ enum TBXReader {
             throw .badFile(
                 name: fileName, line: nil, message: "the document declares XML entities, which tm never expands; remove the <!ENTITY …> declarations")
         }
+        try XMLShape.check(.bytes(bytes, name: fileName))
         let handler = TBXHandler(fileName: fileName)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
@@ -25,8 +26,8 @@ enum TBXReader {
         let ok = parser.parse() && parser.parserError == nil
         if let refusal = handler.refusal { throw .badFile(name: fileName, line: refusal.line, message: refusal.message) }
         guard ok else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw .badFile(name: fileName, line: parser.lineNumber, message: "not well-formed XML: \(reason)")
+            let failure = handler.failure ?? XMLParseFailure(parser: parser, error: parser.parserError, open: handler.open)
+            throw .badFile(name: fileName, line: failure.line, message: failure.message)
         }
         guard handler.sawRoot else { throw .badFile(name: fileName, line: nil, message: "not a TBX document (no martif or tbx root)") }
         return handler.parsed
@@ -59,6 +60,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     var parsed: ParsedGlossary
     var refusal: Refusal?
     var sawRoot = false
+    /// The first well-formedness error, taken where the parser reports it.
+    var failure: XMLParseFailure?
+    var open = XMLParseFailure.OpenElements()
 
     private var entryLine = 0
     private var inEntry = false
@@ -86,9 +90,17 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
         refuse(parser, "the document declares the external entity '\(name)', which tm never reads")
     }
 
+    /// libxml2 runs in recover mode and would go on; the file is bad, so parsing stops at the first error.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard failure == nil else { return }
+        failure = XMLParseFailure(parser: parser, error: parseError, open: open)
+        parser.abortParsing()
+    }
+
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
     ) {
+        open.push(elementName, line: parser.lineNumber)
         switch elementName {
         case "martif", "tbx":
             sawRoot = true
@@ -119,6 +131,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        open.pop()
         if elementName == captureElement, let text = capture {
             captured(elementName, type: captureType, text: text.trimmed, parser: parser)
             capture = nil

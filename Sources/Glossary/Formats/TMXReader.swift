@@ -21,10 +21,12 @@ enum TMXReader {
         switch source {
         case .bytes(let bytes, let name):
             try checkProlog(bytes, isWholeDocument: true, name: name)
+            try XMLShape.check(source)
             parser = XMLParser(data: Data(bytes))
         case .file(let url):
             let prefix = try MemoryFileReader.prefix(of: url, limit: prologLimit)
             try checkProlog(prefix, isWholeDocument: prefix.count < prologLimit, name: source.name)
+            try XMLShape.check(source)
             guard let stream = InputStream(url: url) else {
                 throw TMError.badFile(name: source.name, line: nil, message: "cannot open the file")
             }
@@ -48,8 +50,8 @@ enum TMXReader {
         if let refusal = handler.refusal { throw TMError.badFile(name: name, line: refusal.line, message: refusal.message) }
         // FoundationXML on Linux can return true from parse() and still set parserError (a mismatched end tag).
         guard ok else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw TMError.badFile(name: name, line: handler.errorLine ?? parser.lineNumber, message: "not well-formed XML: \(reason)")
+            let failure = handler.failure ?? XMLParseFailure(parser: parser, error: parser.parserError, open: handler.open)
+            throw TMError.badFile(name: name, line: failure.line, message: failure.message)
         }
         guard handler.sawRoot else { throw TMError.badFile(name: name, line: nil, message: "not a TMX document (no tmx root)") }
     }
@@ -171,9 +173,10 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     var callbackError: (any Error)?
     var refusal: Refusal?
     var sawRoot = false
-    /// The line of the first well-formedness error, taken when it is reported: after parse() the parser's
-    /// line is where it stopped, which can be much later.
-    var errorLine: Int?
+    /// The first well-formedness error, taken when it is reported: after parse() the parser's line is where it
+    /// stopped, which can be much later.
+    var failure: XMLParseFailure?
+    var open = XMLParseFailure.OpenElements()
 
     private var unitLine: Int?
     private var korean: String?
@@ -200,14 +203,15 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     /// FoundationXML parses in libxml2's recover mode, which would go on delivering units after an error;
     /// the file is bad, so nothing more is reported.
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        guard errorLine == nil else { return }
-        errorLine = parser.lineNumber
+        guard failure == nil else { return }
+        failure = XMLParseFailure(parser: parser, error: parseError, open: open)
         parser.abortParsing()
     }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
     ) {
+        open.push(elementName, line: parser.lineNumber)
         if segment != nil {
             if Self.codeElements.contains(elementName) { codeDepth += 1 }
             return
@@ -238,6 +242,7 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        open.pop()
         if let text = segment {
             if elementName == "seg" {
                 segment = nil

@@ -1,24 +1,63 @@
 import Synchronization
 
 /// The name glossary as the CLI and the server use it: lookups, recognition and style checks on an index in
-/// memory, edits written to the store first and then to the index.
+/// memory that follows the store's change log.
 ///
-/// Readers take a snapshot of the index (a copy-on-write value) and search without holding the lock;
-/// writers hold it across the database write and the index update, so a reader never sees one without the other.
+/// Readers take a snapshot of the index (a copy-on-write value) and search without holding the lock. Writes go to
+/// the database; the index learns of them, and of other processes' writes, from the change log: at once after a
+/// write made here, within the server's follow interval for any other (`follow(every:)`).
 public final class TermGlossary: Sendable {
     let store: TMStore
     private let index: Mutex<GlossaryIndex>
+    /// Held while the index catches up; the last change applied.
+    private let follower: Mutex<Int64>
 
     /// Loads every stored term and the spellings the romanizer generates for them.
     public init(store: TMStore) throws(TMError) {
         self.store = store
-        index = Mutex(GlossaryIndex(terms: try store.allTerms()))
+        let (terms, seq) = try store.allTermsWithChange()
+        index = Mutex(GlossaryIndex(terms: terms))
+        follower = Mutex(seq)
     }
 
     /// The number of entries.
     public var count: Int { snapshot.count }
 
     private var snapshot: GlossaryIndex { index.withLock { $0 } }
+
+    /// Brings the index up to the last change in the database.
+    public func refresh() throws(TMError) {
+        try follower.withLock { (seq: inout Int64) throws(TMError) in
+            switch try store.changedTerms(after: seq, limit: 5_000) {
+            case .upToDate:
+                return
+            case .rebuild:
+                let (terms, latest) = try store.allTermsWithChange()
+                let rebuilt = GlossaryIndex(terms: terms)
+                index.withLock { $0 = rebuilt }
+                seq = latest
+            case .rows(let ids, let terms, let through):
+                index.withLock { index in
+                    for id in ids {
+                        if let term = terms[id] { index.add(term) } else { index.remove(id: id) }
+                    }
+                }
+                seq = through
+            }
+        }
+    }
+
+    /// Follows the log until the task is cancelled: what `tm serve` runs beside the server.
+    public func follow(every interval: Duration = .milliseconds(200), onError: @Sendable (TMError) -> Void = { _ in }) async {
+        while !Task.isCancelled {
+            do throws(TMError) {
+                try refresh()
+            } catch {
+                onError(error)
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
 
     /// Entries matching any spelling of `query`, best first; see `GlossaryIndex.lookup`.
     public func lookup(_ query: String) throws(TMError) -> LookupResult {
@@ -43,26 +82,20 @@ public final class TermGlossary: Sendable {
     public func term(id: Int64) throws(TMError) -> Term { try store.term(id: id) }
 
     public func add(_ term: Term) throws(TMError) -> Term {
-        try index.withLock { (index: inout GlossaryIndex) throws(TMError) -> Term in
-            let stored = try store.addTerm(term)
-            index.add(stored)
-            return stored
-        }
+        let stored = try store.addTerm(term)
+        try refresh()
+        return stored
     }
 
     public func update(id: Int64, with term: Term) throws(TMError) -> Term {
-        try index.withLock { (index: inout GlossaryIndex) throws(TMError) -> Term in
-            let stored = try store.updateTerm(id: id, with: term)
-            index.add(stored)
-            return stored
-        }
+        let stored = try store.updateTerm(id: id, with: term)
+        try refresh()
+        return stored
     }
 
     public func remove(id: Int64) throws(TMError) {
-        try index.withLock { (index: inout GlossaryIndex) throws(TMError) in
-            try store.removeTerm(id: id)
-            index.remove(id: id)
-        }
+        try store.removeTerm(id: id)
+        try refresh()
     }
 
     /// Adds parsed terms in one transaction; with `skipBad` false, a file with any bad row adds nothing.
@@ -71,19 +104,18 @@ public final class TermGlossary: Sendable {
             throw .badFile(
                 name: parsed.fileName, line: problem.line, message: "\(problem.message) (nothing imported; --skip-bad imports the good rows)")
         }
-        return try index.withLock { (index: inout GlossaryIndex) throws(TMError) -> GlossaryImportReport in
-            let (added, present) = try store.importTerms(parsed.terms.map(\.term))
-            for id in added + present { index.add(try store.term(id: id)) }
-            return GlossaryImportReport(
-                file: parsed.fileName, added: added.count, alreadyPresent: present.count, skipped: parsed.problems.count,
-                problems: parsed.problems)
-        }
+        let (added, present) = try store.importTerms(parsed.terms.map(\.term))
+        try refresh()
+        return GlossaryImportReport(
+            file: parsed.fileName, added: added.count, alreadyPresent: present.count, skipped: parsed.problems.count,
+            problems: parsed.problems)
     }
 
     /// Queries and texts are limited to this many characters: enough for a long article, and a bound on the work one call can ask for.
     public static let maximumTextLength = 10_000
 
     private static func checkLength(_ text: String, field: String, limit: Int = maximumTextLength) throws(TMError) {
+        try TextField.check(text, field: field)
         guard text.unicodeScalars.count <= limit else {
             throw .invalidInput(field: field, message: "longer than \(limit) characters")
         }

@@ -29,6 +29,13 @@ extension FuzzyIndex {
     ///
     /// `key` must be normalized like the stored keys. An empty key scores 100 against empty keys and 0 against the rest.
     public func search(_ key: String, minScore: Int = 75, limit: Int = 5) -> [FuzzyMatch] {
+        search(key, minScore: minScore, limit: limit, workLimit: .max) ?? []
+    }
+
+    /// `search(_:minScore:limit:)`, or nil once the search has done more than `workLimit` units of work: posting
+    /// entries read plus, per verified candidate, its length times the query's 64-scalar blocks (one unit is about
+    /// half a nanosecond). A long query with a low minimum score can ask for a scan of every entry; this bounds it.
+    public func search(_ key: String, minScore: Int, limit: Int, workLimit: Int) -> [FuzzyMatch]? {
         guard limit > 0, count > 0 else { return [] }
         let query = key.unicodeScalars.map(\.value)
         let rule = ScoreRule(minScore: minScore, queryLength: query.count)
@@ -40,23 +47,33 @@ extension FuzzyIndex {
         let queryGramCount = max(0, query.count - gramLength + 1)
         let usesGrams = queryGramCount > 0 && queryGramCount < Int(UInt16.max)
         let thresholds = (shortest...longest).map { usesGrams ? rule.sharedGramBound(candidateLength: $0, gramLength: gramLength) : 0 }
-        var verifier = CandidateVerifier(index: self, query: query, rule: rule, limit: limit)
+        var verifier = CandidateVerifier(index: self, query: query, rule: rule, limit: limit, workLimit: workLimit)
 
         let gramLengths = (shortest...longest).filter { thresholds[$0 - shortest] > 0 }
         if let first = gramLengths.first, let last = gramLengths.last {
             let fewestShared = gramLengths.map { thresholds[$0 - shortest] }.min() ?? 1
-            for (slot, sharedCount) in gramCandidates(query, lengths: first...last, fewestShared: fewestShared) {
+            guard let candidates = gramCandidates(query, lengths: first...last, fewestShared: fewestShared, work: &verifier.work) else {
+                return nil
+            }
+            for (slot, sharedCount) in candidates {
                 // Delta slots of any length come back too; lengths scanned below must not be verified twice.
                 let length = lengths[slot]
                 guard length >= shortest, length <= longest else { continue }
                 let threshold = thresholds[length - shortest]
                 guard threshold > 0, sharedCount >= threshold else { continue }
                 verifier.consider(slot: slot, sharedGramBound: sharedCount)
+                if verifier.exhausted { return nil }
             }
         }
         for length in shortest...longest where thresholds[length - shortest] <= 0 {
-            for slot in baseSlots(ofLengths: length...length) { verifier.consider(slot: slot, sharedGramBound: nil) }
-            for slot in deltaSlotsByLength[length] ?? [] { verifier.consider(slot: Int(slot), sharedGramBound: nil) }
+            for slot in baseSlots(ofLengths: length...length) {
+                verifier.consider(slot: slot, sharedGramBound: nil)
+                if verifier.exhausted { return nil }
+            }
+            for slot in deltaSlotsByLength[length] ?? [] {
+                verifier.consider(slot: Int(slot), sharedGramBound: nil)
+                if verifier.exhausted { return nil }
+            }
         }
         return verifier.top.items.map(\.match)
     }
@@ -104,9 +121,11 @@ extension FuzzyIndex {
     /// Only the cheapest N − fewestShared + 1 lists can admit a slot (pigeonhole); the longer ones just add to the counts
     /// of admitted slots: scanned when the list is short next to the candidates, else probed by binary search per
     /// candidate. Candidates that can no longer reach `fewestShared` are dropped along the way.
+    ///
+    /// `work` counts the postings read; nil when it would pass the verifier's limit.
     private func gramCandidates(
-        _ query: [UInt32], lengths window: ClosedRange<Int>, fewestShared: Int
-    ) -> [(slot: Int, sharedCount: Int)] {
+        _ query: [UInt32], lengths window: ClosedRange<Int>, fewestShared: Int, work: inout SearchWork
+    ) -> [(slot: Int, sharedCount: Int)]? {
         var grams: [UInt64] = []
         query.withUnsafeBufferPointer { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
         let admitting = grams.count - fewestShared + 1
@@ -118,6 +137,8 @@ extension FuzzyIndex {
             return PostingList(base: narrowed(base, to: slotRange), delta: deltaPostings[gram] ?? [])
         }
         let cheapestFirst = lists.sorted { $0.count < $1.count }
+        // The admitting lists are read whole; the others at most whole (or probed, which is cheaper).
+        guard work.spend(lists.reduce(0) { $0 + $1.count }) else { return nil }
 
         // Counters: base slots of the window first, then every delta slot. They saturate at 65,535, which is above any
         // threshold (thresholds ≤ N < 65,535), so saturation never drops a candidate.
@@ -257,6 +278,20 @@ struct TopMatches {
     }
 }
 
+/// Work done by one search against its limit.
+struct SearchWork {
+    let limit: Int
+    private(set) var done = 0
+
+    /// Adds `units`; false once the total passes the limit.
+    mutating func spend(_ units: Int) -> Bool {
+        done = done &+ units
+        return done <= limit && done >= 0
+    }
+
+    var exhausted: Bool { done > limit || done < 0 }
+}
+
 /// Verifies candidates against the query and keeps the best.
 struct CandidateVerifier {
     let index: FuzzyIndex
@@ -264,19 +299,26 @@ struct CandidateVerifier {
     let rule: ScoreRule
     let pattern: BitParallelPattern
     var top: TopMatches
+    var work: SearchWork
+    private let queryBlocks: Int
     private var scalars: [UInt32] = []
 
-    init(index: FuzzyIndex, query: [UInt32], rule: ScoreRule, limit: Int) {
+    init(index: FuzzyIndex, query: [UInt32], rule: ScoreRule, limit: Int, workLimit: Int = .max) {
         self.index = index
         self.query = query
         self.rule = rule
         pattern = BitParallelPattern(query)
         top = TopMatches(limit: limit)
+        work = SearchWork(limit: workLimit)
+        queryBlocks = query.count / 64 + 1
     }
+
+    /// The work limit has been passed: the search must give up.
+    var exhausted: Bool { work.exhausted }
 
     /// Verifies one slot; `sharedGramBound`, when known, is an upper bound on the grams it shares with the query.
     mutating func consider(slot: Int, sharedGramBound: Int?) {
-        guard index.alive[slot] else { return }
+        guard work.spend(1), index.alive[slot] else { return }
         let length = index.lengths[slot]
         let maxLength = max(query.count, length)
         var ceiling = rule.maxDistance(forMaxLength: maxLength)
@@ -284,6 +326,7 @@ struct CandidateVerifier {
         guard abs(length - query.count) <= ceiling else { return }
         let gramLength = index.gramLength
         if let bound = sharedGramBound, bound < maxLength - gramLength + 1 - gramLength * ceiling { return }
+        guard work.spend(length * queryBlocks) else { return }
         index.decodeKey(of: slot, into: &scalars)
         guard let distance = scalars.withUnsafeBufferPointer({ pattern.distance(to: $0, limit: ceiling) }) else { return }
         top.offer(RankedMatch(id: index.ids[slot], distance: distance, maxLength: maxLength, recency: index.recencies[slot]))

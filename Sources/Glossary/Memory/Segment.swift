@@ -53,4 +53,9 @@ public struct SkippedUnit: Sendable, Hashable, Codable {
         self.reason = reason
         self.isError = isError
     }
+
+    enum CodingKeys: String, CodingKey {
+        case line, reason
+        case isError = "is_error"
+    }
 }

@@ -2,16 +2,21 @@ import Foundation
 import Synchronization
 
 /// The translation memory as the CLI and the server use it: pairs in the store, and one fuzzy index per
-/// language kept in step with them.
+/// language that follows the store's change log.
 ///
-/// Writers take `writer` for the database write and the index update together, so two writes never
-/// reach the index in another order than the store; searches take the index's read lock only, and skip
-/// an id whose row a concurrent delete has just removed.
+/// Writes go to the database only; the indexes learn of them, and of every other process's writes, from the change
+/// log (`TranslationMemory+Following.swift`), which each search reads before it answers. So a writer never waits for
+/// a search, a search never runs SQL under the index lock, and a score is always recomputed from the text returned.
 public final class TranslationMemory: Sendable {
     let store: TMStore
     let glossary: TermGlossary?
-    private let indexes: ReadWriteLock<MemoryIndexes>
-    private let writer = Mutex(())
+    let indexes: ReadWriteLock<MemoryIndexes>
+    /// Held while the indexes catch up with the log; the last change applied (nil: not built yet).
+    let follower = Mutex<Int64?>(nil)
+    /// The last change applied, readable without the follower's lock (−1: not built yet).
+    let applied = Atomic<Int64>(-1)
+    /// A full rebuild is running: searches use the indexes as they are rather than wait seconds for it.
+    let rebuilding = Atomic<Bool>(false)
 
     /// Bigrams for Korean (a syllable is nearly a word piece), trigrams for English.
     struct MemoryIndexes: Sendable {
@@ -23,25 +28,13 @@ public final class TranslationMemory: Sendable {
         }
     }
 
-    /// Loads the fuzzy indexes from every stored pair; `glossary` adds term hints to searches when asked.
-    public init(store: TMStore, glossary: TermGlossary? = nil) throws(TMError) {
+    /// The memory over `store`; `glossary` adds term hints to searches when asked. The indexes are built on first
+    /// use (a command that only writes builds none); `refresh()` builds them ahead, as the server does before it
+    /// listens.
+    public init(store: TMStore, glossary: TermGlossary? = nil) {
         self.store = store
         self.glossary = glossary
-        var ko: [(id: Int64, key: String, recency: Double)] = []
-        var en: [(id: Int64, key: String, recency: Double)] = []
-        try store.forEachSegmentKey { id, koKey, enKey, updatedAt in
-            ko.append((id, koKey, updatedAt))
-            en.append((id, enKey, updatedAt))
-        }
-        // The two sides are independent: build them on two threads, which halves the time to ready on 2 cores.
-        let built = Mutex(MemoryIndexes())
-        let entries = [ko, en]
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            var index = FuzzyIndex(gramLength: side == 0 ? 2 : 3)
-            index.add(contentsOf: entries[side])
-            built.withLock { if side == 0 { $0.ko = index } else { $0.en = index } }
-        }
-        self.indexes = ReadWriteLock(built.withLock { $0 })
+        self.indexes = ReadWriteLock(MemoryIndexes())
     }
 
     // MARK: Pairs
@@ -52,30 +45,24 @@ public final class TranslationMemory: Sendable {
         var pairs: [(TMStore.KeyedPair, String)] = []
         for (index, input) in inputs.enumerated() {
             do throws(TMError) {
-                pairs.append((try TMStore.KeyedPair(ko: input.ko, en: input.en), input.origin ?? defaultOrigin))
+                let origin = input.origin ?? defaultOrigin
+                try TextField.check(origin, field: "origin")
+                pairs.append((try TMStore.KeyedPair(ko: input.ko, en: input.en), origin))
             } catch {
                 throw inputs.count == 1 ? error : Self.locate(error, at: index)
             }
         }
-        return try writer.withLock { _ throws(TMError) -> [AddedSegment] in
-            let time = Date().timeIntervalSince1970
-            let added = try store.write { db in
-                let largest = try TMStore.largestID(in: db)
-                var seen: Set<Int64> = []
-                let ids = try pairs.map { pair, origin in try TMStore.upsert(pair, origin: origin, at: time, in: db) }
-                let segments = try TMStore.fetchSegments(ids: ids, in: db)
-                return try ids.map { id in
-                    guard let segment = segments[id] else { throw TMError.storage("segment \(id) vanished") }
-                    return AddedSegment(segment: segment, created: id > largest && seen.insert(id).inserted)
-                }
+        let time = Date().timeIntervalSince1970
+        return try store.write { db in
+            // New pairs take the largest id plus one: an id above every one before it is new (see importFile).
+            var newest = try TMStore.largestID(in: db)
+            let ids = try pairs.map { pair, origin in try TMStore.upsert(pair, origin: origin, at: time, in: db) }
+            let segments = try TMStore.fetchSegments(ids: ids, in: db)
+            return try ids.map { id in
+                guard let segment = segments[id] else { throw TMError.storage("segment \(id) vanished") }
+                defer { newest = max(newest, id) }
+                return AddedSegment(segment: segment, created: id > newest)
             }
-            indexes.write { indexes in
-                // The keys were computed once for the store; a pair found already stored has the same keys.
-                for (result, (pair, _)) in zip(added, pairs) {
-                    Self.index(id: result.segment.id, pair, recency: result.segment.updatedAt.timeIntervalSince1970, in: &indexes)
-                }
-            }
-            return added
         }
     }
 
@@ -86,24 +73,19 @@ public final class TranslationMemory: Sendable {
     /// Replaces both sides of a pair (and its origin when given).
     public func update(id: Int64, with input: SegmentInput) throws(TMError) -> Segment {
         let pair = try TMStore.KeyedPair(ko: input.ko, en: input.en)
-        return try writer.withLock { _ throws(TMError) -> Segment in
-            let segment = try store.write { db in try TMStore.update(id: id, to: pair, origin: input.origin, at: Date(), in: db) }
-            indexes.write { Self.index(id: id, pair, recency: segment.updatedAt.timeIntervalSince1970, in: &$0) }
-            return segment
-        }
+        if let origin = input.origin { try TextField.check(origin, field: "origin") }
+        return try store.write { db in try TMStore.update(id: id, to: pair, origin: input.origin, at: Date(), in: db) }
     }
 
     public func remove(id: Int64) throws(TMError) {
-        try writer.withLock { _ throws(TMError) in
-            try store.write { db in try TMStore.deleteSegment(id: id, in: db) }
-            indexes.write { indexes in
-                indexes.ko.remove(id: id)
-                indexes.en.remove(id: id)
-            }
-        }
+        try store.write { db in try TMStore.deleteSegment(id: id, in: db) }
     }
 
     // MARK: Search
+
+    /// A search may do this much work (`FuzzyIndex.search(_:minScore:limit:workLimit:)`), about 100 ms; past it the
+    /// query is refused as too broad rather than left to hold a core for seconds.
+    public static let searchWorkLimit = 200_000_000
 
     /// The stored pairs whose `from` side (by default the query's script) scores at least `minScore`
     /// against the query, best first, ties broken by recency: exactly what a scan of every pair returns.
@@ -117,17 +99,42 @@ public final class TranslationMemory: Sendable {
         }
         let side = side ?? Language.of(query)
         let start = DispatchTime.now().uptimeNanoseconds
+        try refresh(waitingForRebuild: false)
         let key = Normalizer.key(query)
-        let matches = try indexes.read { (indexes: borrowing MemoryIndexes) throws(TMError) -> [MemoryMatch] in
-            let hits = indexes[side].search(key, minScore: minScore, limit: limit)
-            let segments = try store.segments(ids: hits.map(\.id))
-            return hits.compactMap { hit in
-                segments[hit.id].map { MemoryMatch(id: $0.id, score: hit.score, ko: $0.ko, en: $0.en, origin: $0.origin) }
-            }
+        let found = indexes.read { indexes in
+            indexes[side].search(key, minScore: minScore, limit: limit, workLimit: Self.searchWorkLimit)
         }
+        guard let hits = found else {
+            throw .tooBroad(
+                field: "q",
+                message: "the query would compare too much of the memory (\(query.unicodeScalars.count) characters at min \(minScore)): "
+                    + "raise min or shorten the query")
+        }
+        let matches = try scored(hits.map(\.id), against: key, side: side, minScore: minScore)
         let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let terms = hints ? try glossary?.recognize(query) : nil
         return MemorySearchResult(query: query, from: side, tookMs: took, matches: matches, terms: terms)
+    }
+
+    /// The pairs with these ids as they are stored now, each scored on the text returned: a pair changed since the
+    /// index saw it gets its real score, and drops out below `minScore`.
+    private func scored(_ ids: [Int64], against key: String, side: Language, minScore: Int) throws(TMError) -> [MemoryMatch] {
+        let rows = try store.keyedSegments(ids: ids)
+        let query = key.unicodeScalars.map(\.value)
+        let rule = ScoreRule(minScore: minScore, queryLength: query.count)
+        var ranked: [(match: RankedMatch, segment: Segment)] = []
+        for id in ids {
+            guard let row = rows[id] else { continue }
+            let stored = (side == .ko ? row.koKey : row.enKey).unicodeScalars.map(\.value)
+            let maxLength = max(query.count, stored.count)
+            guard let distance = EditDistance.levenshtein(query, stored, limit: rule.maxDistance(forMaxLength: maxLength)) else { continue }
+            let match = RankedMatch(id: id, distance: distance, maxLength: maxLength, recency: row.segment.updatedAt.timeIntervalSince1970)
+            ranked.append((match, row.segment))
+        }
+        ranked.sort { $0.match.ranksAbove($1.match) }
+        return ranked.map { match, segment in
+            MemoryMatch(id: segment.id, score: match.match.score, ko: segment.ko, en: segment.en, origin: segment.origin)
+        }
     }
 
     /// Pairs whose `side` (by default the phrase's script) contains the phrase, case-insensitively, newest
@@ -138,15 +145,16 @@ public final class TranslationMemory: Sendable {
             throw .invalidInput(field: "limit", message: "must be between 1 and \(Self.maximumLimit)")
         }
         let side = side ?? Language.of(phrase)
+        try refresh(waitingForRebuild: false)
         let key = Normalizer.key(phrase)
-        let (ids, segments) = try indexes.read { (indexes: borrowing MemoryIndexes) throws(TMError) in
-            let ids = indexes[side].ids(containing: key, limit: limit)
-            return (ids, try store.segments(ids: ids))
-        }
+        let ids = indexes.read { $0[side].ids(containing: key, limit: limit) }
+        let segments = try store.segments(ids: ids)
         let hits = ids.compactMap { id -> ConcordanceHit? in
             guard let segment = segments[id] else { return nil }
             let text = side == .ko ? segment.ko : segment.en
             let spans = FoldedText(text).occurrences(of: key).map { ConcordanceHit.Span(start: $0.lowerBound, end: $0.upperBound) }
+            // Changed since the index saw it: the phrase is no longer there.
+            guard !spans.isEmpty else { return nil }
             return ConcordanceHit(id: id, ko: segment.ko, en: segment.en, origin: segment.origin, side: side, spans: spans)
         }
         return ConcordanceResult(query: phrase, side: side, hits: hits)
@@ -159,6 +167,7 @@ public final class TranslationMemory: Sendable {
 
     /// Counts and sizes.
     public func stats() throws(TMError) -> MemoryStats {
+        try refresh(waitingForRebuild: false)
         let counts = try store.counts()
         let origins = try store.originCounts()
         let (ko, en) = indexes.read { ($0.ko.count, $0.en.count) }
@@ -170,112 +179,11 @@ public final class TranslationMemory: Sendable {
     /// Results per query are capped: a client asking for more gets an error, not a slow answer.
     public static let maximumLimit = 100
 
-    // MARK: Import
-
-    /// Streams a file into the memory in one transaction. A malformed unit makes the whole file fail
-    /// (nothing imported) unless `skipBad`; either way the report counts what was added, already present
-    /// and skipped, and why. `progress` is called with the number of units read, every 10,000.
-    public func importFile(
-        _ source: MemorySource, format: MemoryFormat, origin: String, skipBad: Bool, progress: ((Int) -> Void)? = nil
-    ) throws(TMError) -> MemoryImportReport {
-        let name = source.name
-        return try writer.withLock { _ throws(TMError) -> MemoryImportReport in
-            var tally = ImportTally()
-            let time = Date().timeIntervalSince1970
-            try store.write { db in
-                // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
-                // otherwise spills pages to the log again and again. Readers keep the small default.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-                let largest = try TMStore.largestID(in: db)
-                var seen: Set<Int64> = []
-                try format.read(
-                    source,
-                    unit: { unit in
-                        tally.read += 1
-                        if tally.read % 10_000 == 0 { progress?(tally.read) }
-                        let pair: TMStore.KeyedPair
-                        do throws(TMError) {
-                            pair = try TMStore.KeyedPair(ko: unit.ko, en: unit.en)
-                        } catch {
-                            try tally.skip(SkippedUnit(line: unit.line, reason: error.description, isError: true), skipBad: skipBad, file: name)
-                            return
-                        }
-                        let id = try TMStore.upsert(pair, origin: origin, at: time, in: db)
-                        if id > largest && seen.insert(id).inserted { tally.added += 1 } else { tally.present += 1 }
-                        tally.ko.append((id, pair.koKey, time))
-                        tally.en.append((id, pair.enKey, time))
-                    },
-                    skip: { skipped in try tally.skip(skipped, skipBad: skipBad, file: name) })
-            }
-            indexes.write { indexes in
-                // A bulk add rebuilds the index once; a small import into a large memory goes in as new slots.
-                if tally.ko.count * 4 >= indexes.ko.count {
-                    indexes.ko.add(contentsOf: tally.ko)
-                    indexes.en.add(contentsOf: tally.en)
-                } else {
-                    for entry in tally.ko { indexes.ko.add(id: entry.id, key: entry.key, recency: entry.recency) }
-                    for entry in tally.en { indexes.en.add(id: entry.id, key: entry.key, recency: entry.recency) }
-                }
-            }
-            return MemoryImportReport(
-                file: name, format: format.rawValue, added: tally.added, alreadyPresent: tally.present,
-                skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems)
-        }
-    }
-
-    /// What an import has seen so far.
-    private struct ImportTally {
-        var read = 0
-        var added = 0
-        var present = 0
-        /// What the indexes need of each stored unit: the keys already computed, not the texts.
-        var ko: [(id: Int64, key: String, recency: Double)] = []
-        var en: [(id: Int64, key: String, recency: Double)] = []
-        var skipped: [String: Int] = [:]
-        var problems: [SkippedUnit] = []
-
-        mutating func skip(_ unit: SkippedUnit, skipBad: Bool, file: String) throws(TMError) {
-            if unit.isError && !skipBad {
-                throw .badFile(name: file, line: unit.line, message: "\(unit.reason) (nothing imported; --skip-bad imports the good units)")
-            }
-            skipped[unit.reason, default: 0] += 1
-            if problems.count < 100 { problems.append(unit) }
-        }
-    }
-
-    // MARK: Export
-
-    /// Writes every pair in `format` (TMX or TSV), in id order, a page at a time: memory use stays flat
-    /// however large the memory, and a slow reader (an HTTP client) holds back the export instead of
-    /// filling a buffer.
-    public func export(_ format: MemoryFormat, pageSize: Int = 2_000, to write: (String) async throws -> Void) async throws {
-        let (prologue, unit, epilogue): (String, (Segment) -> String, String)
-        switch format {
-        case .tmx: (prologue, unit, epilogue) = (TMXWriter.prologue, TMXWriter.unit, TMXWriter.epilogue)
-        case .tsv: (prologue, unit, epilogue) = (SegmentTSV.header, SegmentTSV.row, "")
-        case .po: throw TMError.invalidInput(field: "format", message: "export writes tmx or tsv")
-        }
-        try await write(prologue)
-        var after: Int64 = 0
-        while true {
-            let page = try store.segments(after: after, limit: pageSize)
-            if !page.isEmpty { try await write(page.map(unit).joined()) }
-            guard page.count == pageSize, let last = page.last else { break }
-            after = last.id
-        }
-        try await write(epilogue)
-    }
-
     // MARK: Helpers
-
-    private static func index(id: Int64, _ pair: TMStore.KeyedPair, recency: Double, in indexes: inout MemoryIndexes) {
-        indexes.ko.add(id: id, key: pair.koKey, recency: recency)
-        indexes.en.add(id: id, key: pair.enKey, recency: recency)
-    }
 
     private static func checkQuery(_ query: String, field: String) throws(TMError) {
         guard !query.trimmed.isEmpty else { throw .invalidInput(field: field, message: "the query is empty") }
+        try TextField.check(query, field: field)
         guard query.unicodeScalars.count <= TMStore.maximumSegmentLength else {
             throw .invalidInput(field: field, message: "the query is longer than \(TMStore.maximumSegmentLength) characters")
         }

@@ -14,6 +14,7 @@ public struct RomanizationResult: Sendable, Codable, Equatable {
     /// blank line still gets its one result and the output stays line for line with the input.
     public init(input: String, options: RomanizationOptions, variants: Bool = false, allowEmpty: Bool = false) throws(TMError) {
         guard allowEmpty || !input.trimmed.isEmpty else { throw .invalidInput(field: "text", message: "the text to romanize is empty") }
+        try TextField.check(input, field: "text")
         guard input.unicodeScalars.count <= Self.maximumLength else {
             throw .invalidInput(field: "text", message: "the text is longer than \(Self.maximumLength) characters")
         }

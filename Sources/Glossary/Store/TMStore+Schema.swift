@@ -73,6 +73,46 @@ extension TMStore {
                     DROP TABLE segment_fts;
                     """)
         }
+        // The change log: every write to a pair or a term, by any process, leaves a row here in the same
+        // transaction (triggers, so no writer can forget). Each process's in-memory indexes follow it; see
+        // `TMStore+ChangeLog.swift`.
+        migrator.registerMigration("v3-change-log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE change_log (
+                        seq INTEGER PRIMARY KEY,
+                        item TEXT NOT NULL CHECK (item IN ('segment', 'term')),
+                        item_id INTEGER NOT NULL
+                    );
+                    CREATE TRIGGER segment_logged_insert AFTER INSERT ON segment BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('segment', new.id);
+                    END;
+                    CREATE TRIGGER segment_logged_update AFTER UPDATE ON segment BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('segment', new.id);
+                    END;
+                    CREATE TRIGGER segment_logged_delete AFTER DELETE ON segment BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('segment', old.id);
+                    END;
+                    CREATE TRIGGER term_logged_insert AFTER INSERT ON term BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', new.id);
+                    END;
+                    CREATE TRIGGER term_logged_update AFTER UPDATE ON term BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', new.id);
+                    END;
+                    CREATE TRIGGER term_logged_delete AFTER DELETE ON term BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', old.id);
+                    END;
+                    CREATE TRIGGER variant_logged_insert AFTER INSERT ON variant BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', new.term_id);
+                    END;
+                    CREATE TRIGGER variant_logged_update AFTER UPDATE ON variant BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', new.term_id);
+                    END;
+                    CREATE TRIGGER variant_logged_delete AFTER DELETE ON variant BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('term', old.term_id);
+                    END;
+                    """)
+        }
         return migrator
     }
 }

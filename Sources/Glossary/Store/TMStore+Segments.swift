@@ -17,6 +17,7 @@ extension TMStore {
             let ko = Normalizer.composed(ko.trimmed)
             let en = en.trimmed
             for (field, text) in [("ko", ko), ("en", en)] {
+                try TextField.check(text, field: field)
                 guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
                 guard text.unicodeScalars.count <= TMStore.maximumSegmentLength else {
                     throw .invalidInput(field: field, message: "the \(field) side is longer than \(TMStore.maximumSegmentLength) characters")
@@ -92,11 +93,47 @@ extension TMStore {
         guard db.changesCount > 0 else { throw TMError.notFound("segment \(id)") }
     }
 
-    /// Every pair's keys, for building the fuzzy indexes, in id order, without holding all rows at once.
-    func forEachSegmentKey(_ body: (_ id: Int64, _ koKey: String, _ enKey: String, _ updatedAt: Double) -> Void) throws(TMError) {
+    /// Every pair's keys, for building the fuzzy indexes, in id order, without holding all rows at once; returns the
+    /// change log's `seq` the keys are as of (read in the same transaction).
+    func forEachSegmentKey(_ body: (_ id: Int64, _ koKey: String, _ enKey: String, _ updatedAt: Double) -> Void) throws(TMError) -> Int64 {
         try read { db in
+            let seq = try Self.latestChange(in: db)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment ORDER BY id")
             while let row = try rows.next() { body(row[0], row[1], row[2], row[3]) }
+            return seq
+        }
+    }
+
+    /// What the fuzzy indexes hold of a pair.
+    struct IndexedKeys: Sendable {
+        let koKey: String
+        let enKey: String
+        let updatedAt: Double
+    }
+
+    /// The pairs changed after change `seq`, with their current keys (a deleted pair has none).
+    func changedSegments(after seq: Int64, limit: Int64) throws(TMError) -> Changes<IndexedKeys> {
+        try changes(of: .segment, after: seq, limit: limit) { ids, db in
+            var keys: [Int64: IndexedKeys] = [:]
+            for chunk in ids.chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+                while let row = try rows.next() { keys[row[0]] = IndexedKeys(koKey: row[1], enKey: row[2], updatedAt: row[3]) }
+            }
+            return keys
+        }
+    }
+
+    /// The pairs with these ids that exist, with the keys of both sides: a search scores the text it returns.
+    func keyedSegments(ids: [Int64]) throws(TMError) -> [Int64: (segment: Segment, koKey: String, enKey: String)] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, ko, en, origin, created_at, updated_at, ko_key, en_key FROM segment WHERE id IN (\(marks))",
+                arguments: StatementArguments(ids))
+            return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], (Self.segment(row), row["ko_key"], row["en_key"])) })
         }
     }
 
@@ -123,6 +160,13 @@ extension TMStore {
         Segment(
             id: row["id"], ko: row["ko"], en: row["en"], origin: row["origin"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
             updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+    }
+}
+
+extension Array {
+    /// The elements in consecutive slices of at most `size` (SQLite caps the parameters of one statement).
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
 

@@ -110,6 +110,25 @@ extension TMStore {
         try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE hangul = ? AND english = ?", arguments: [hangul, english])
     }
 
+    /// The terms changed after change `seq`, as stored now (a deleted term is absent).
+    func changedTerms(after seq: Int64, limit: Int64) throws(TMError) -> Changes<Term> {
+        try changes(of: .term, after: seq, limit: limit) { ids, db in
+            var terms: [Int64: Term] = [:]
+            for chunk in ids.chunked(into: 500) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for term in try Self.fetchTerms(db, whereClause: "WHERE term.id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    if let id = term.id { terms[id] = term }
+                }
+            }
+            return terms
+        }
+    }
+
+    /// Every term and the change log's `seq` they are as of, read in one transaction.
+    func allTermsWithChange() throws(TMError) -> (terms: [Term], seq: Int64) {
+        try read { db in (try Self.fetchTerms(db, whereClause: "", arguments: []), try Self.latestChange(in: db)) }
+    }
+
     private static func fetchTerms(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Term] {
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, hangul, english, kind, note, source FROM term \(whereClause) ORDER BY id", arguments: arguments)
@@ -137,6 +156,10 @@ extension TMStore {
         term.english = term.english.trimmed
         term.note = term.note.trimmed
         term.source = term.source.trimmed
+        for (field, value) in [("hangul", term.hangul), ("english", term.english), ("note", term.note), ("source", term.source)] {
+            try TextField.check(value, field: field)
+        }
+        for (index, variant) in term.variants.enumerated() { try TextField.check(variant, field: "variants[\(index)]") }
         guard !term.hangul.isEmpty else { throw .invalidInput(field: "hangul", message: "the Hangul form is empty") }
         guard !term.english.isEmpty else { throw .invalidInput(field: "english", message: "the English form is empty") }
         for (field, value) in [("hangul", term.hangul), ("english", term.english)] where value.count > 200 {

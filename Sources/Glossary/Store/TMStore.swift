@@ -63,19 +63,32 @@ public final class TMStore: Sendable {
         } catch let error as TMError {
             throw error
         } catch {
-            throw .storage("\(error)")
+            throw Self.storageError(error)
         }
     }
 
-    /// Runs a write in one transaction, mapping database errors to `TMError.storage`.
+    /// Runs a write in one transaction (which also prunes the change log), mapping database errors to `TMError`.
     func write<T>(_ body: (Database) throws -> T) throws(TMError) -> T {
         do {
-            return try pool.write(body)
+            return try pool.write { db in
+                let result = try body(db)
+                try Self.pruneChangeLog(in: db)
+                return result
+            }
         } catch let error as TMError {
             throw error
         } catch {
-            throw .storage("\(error)")
+            throw Self.storageError(error)
         }
+    }
+
+    /// A database error as the library reports it: a full disk (or a database at its size limit) is its own case,
+    /// since the client can do something about it.
+    static func storageError(_ error: any Error) -> TMError {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+            return .storageFull("the disk or the database is full; nothing was written")
+        }
+        return .storage("\(error)")
     }
 
     static func metaValue(_ key: String, in db: Database) throws -> String? {

@@ -21,13 +21,41 @@ struct APIOperation: Sendable {
     /// The path with `{name}` captures, as registered (`/v1/segments/{id}`); `**` matches the rest.
     let path: String
     let summary: String
-    /// Needs the bearer token when the server has one.
-    let writes: Bool
+    /// Whether it writes: a write needs the bearer token when the server has one, is refused from another site when
+    /// it has none, and is never cut off by the timeout (it answers its real result).
+    enum Access: Sendable {
+        case read
+        case write
+        /// Writes only when the body asks (`/v1/align` with `"add": true`): the handler checks the token then.
+        case writeWhenAsked
+    }
+
+    let access: Access
+
+    /// Whether the operation may write.
+    var mayWrite: Bool { access != .read }
     var parameters: [Parameter] = []
     /// The request body: a media type and a schema name from `OpenAPIDocument.schemas`, or a description.
     var body: (mediaType: String, schema: String)? = nil
     /// Status → (description, schema name or nil).
     var responses: [(status: Int, description: String, schema: String?)]
+
+    /// `responses` and the answers every operation of its kind may give: 421 for a host not served, 415 for a JSON
+    /// body not sent as JSON, 403 for a cross-site write and 507 for a full disk, 503 for a read past the timeout.
+    var documentedResponses: [(status: Int, description: String, schema: String?)] {
+        var all = responses
+        func add(_ status: Int, _ description: String) {
+            if !all.contains(where: { $0.status == status }) { all.append((status, description, "Error")) }
+        }
+        add(421, "The Host is not one this server answers for (see --public-host)")
+        if body?.mediaType == "application/json" { add(415, "The body was not sent as application/json") }
+        if mayWrite {
+            add(403, "Wrong bearer token, or a write a page of another site sent to a server without a token")
+            add(507, "The disk or the database is full; nothing was written")
+        }
+        if access == .read && !path.hasPrefix("/tmserver") { add(503, "The read took longer than the server's --timeout") }
+        return all
+    }
 
     /// The path's segments, for matching a concrete path.
     var pattern: [Substring] { path.split(separator: "/") }

@@ -1,4 +1,5 @@
 import Foundation
+import Glossary
 
 /// `/openapi.json`, generated from `APIOperations` so that the description cannot drift from the table the
 /// server checks access with.
@@ -10,7 +11,7 @@ enum OpenAPIDocument {
                 "summary": operation.summary,
                 "operationId": operationID(operation),
                 "responses": Dictionary(
-                    uniqueKeysWithValues: operation.responses.map { response in
+                    uniqueKeysWithValues: operation.documentedResponses.map { response in
                         var body: [String: Any] = ["description": response.description]
                         if let schema = response.schema {
                             body["content"] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
@@ -33,14 +34,14 @@ enum OpenAPIDocument {
                     body.schema == "File" ? ["type": "string", "format": "binary"] : ["$ref": "#/components/schemas/\(body.schema)"]
                 entry["requestBody"] = ["required": true, "content": [body.mediaType: ["schema": schema]]]
             }
-            if operation.writes { entry["security"] = [["bearer": [String]()]] }
+            if operation.mayWrite { entry["security"] = [["bearer": [String]()]] }
             paths[operation.path, default: [:]][operation.method.rawValue.lowercased()] = entry
         }
         let document: [String: Any] = [
             "openapi": "3.0.3",
             "info": [
                 "title": "tm — Korean–English translation memory and name glossary",
-                "version": "0.1.0",
+                "version": TMVersion.current,
                 "description": "Reads are open; writes need `Authorization: Bearer TOKEN` when the server has a token.",
             ],
             "paths": paths,
@@ -139,10 +140,10 @@ enum OpenAPIDocument {
             ]),
             "MemoryImport": object([
                 "file": string, "format": string, "added": integer, "already_present": integer, "skipped": integer,
-                "skipped_by_reason": ["type": "object"], "problems": array(object(["line": integer, "reason": string, "isError": boolean])),
+                "skipped_by_reason": ["type": "object"], "problems": array(object(["line": integer, "reason": string, "is_error": boolean])),
             ]),
             "AlignRequest": object(
-                ["ko": string, "en": string, "add": boolean, "min_confidence": number, "origin": string, "include_unmatched": boolean],
+                ["ko": string, "en": string, "add": boolean, "min_confidence": number, "origin": string, "include_flagged": boolean],
                 required: ["ko", "en"]),
             "Alignment": object([
                 "ko_sentences": array(string), "en_sentences": array(string),

@@ -57,6 +57,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
         case .storage: .internalServerError
+        case .storageFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+        case .tooBroad: .unprocessableContent
         }
     }
 
@@ -68,6 +70,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .badRequest: "invalid_input"
         case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .requestHeaderFieldsTooLarge: "headers_too_large"
         default: status.code >= 500 ? "internal" : "http_\(status.code)"
         }
     }

@@ -13,9 +13,25 @@ enum RequestBody {
         return buffer.readBytes(length: buffer.readableBytes) ?? []
     }
 
-    /// The body decoded as JSON; malformed JSON, invalid UTF-8 and wrong types are 400s naming the field.
+    /// The body decoded as JSON; a body not sent as `application/json` is a 415 (a web page elsewhere can send
+    /// text/plain without asking first, never JSON); malformed JSON, invalid UTF-8 and wrong types are 400s naming
+    /// the field.
     static func json<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int = defaultLimit) async throws -> Value {
-        try decodeJSON(type, from: try await bytes(request, limit: limit))
+        try requireJSON(request)
+        return try decodeJSON(type, from: try await bytes(request, limit: limit))
+    }
+
+    /// Throws 415 unless the request says its body is JSON (`application/json`, or a `+json` type).
+    static func requireJSON(_ request: Request) throws {
+        let given = request.headers[.contentType] ?? ""
+        let type = given.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
+            throw APIError(
+                status: .unsupportedMediaType, code: "unsupported_media_type",
+                message: given.isEmpty
+                    ? "send the body with Content-Type: application/json"
+                    : "the body must be sent as application/json, not \(given)")
+        }
     }
 
     /// Bytes decoded as JSON, with the errors of `json(_:from:limit:)`.
@@ -24,6 +40,9 @@ enum RequestBody {
             _ = try Normalizer.decodeUTF8(bytes)
         } catch {
             throw TMError.invalidInput(field: nil, message: "the body is not valid UTF-8: \(error.description)")
+        }
+        guard !JSONDepth.exceedsLimit(bytes) else {
+            throw TMError.invalidInput(field: nil, message: "the JSON nests deeper than \(JSONDepth.limit) levels")
         }
         do {
             return try JSONDecoder().decode(Value.self, from: Data(bytes))

@@ -56,7 +56,7 @@ struct AlignRoutes {
     func register(on router: Router<some RequestContext>) {
         router.post("/v1/align") { request, _ -> AlignResponse in
             let body = try await RequestBody.json(AlignRequest.self, from: request, limit: bodyLimit)
-            if body.add { try AccessMiddleware<TMRequestContext>.check(request, token: token) }
+            if body.add { try AccessMiddleware<TMRequestContext>.checkWrite(request, token: token) }
             let aligner = try aligner.get()
             let alignment = try aligner.align(korean: body.ko, english: body.en, minConfidence: body.minConfidence)
             guard body.add else { return AlignResponse(alignment: alignment, added: nil) }

@@ -13,6 +13,7 @@ struct MemoryRoutes {
 
     func register(on router: Router<some RequestContext>) {
         router.post("/v1/segments") { request, context -> Response in
+            try RequestBody.requireJSON(request)
             let bytes = try await RequestBody.bytes(request)
             // One object or an array of them.
             if bytes.first(where: { !Self.isJSONSpace($0) }) == UInt8(ascii: "[") {

@@ -11,8 +11,10 @@ struct Serve: AsyncParsableCommand {
         abstract: "Run the HTTP API.",
         discussion: """
             Reads are open. Writes need Authorization: Bearer TOKEN when a token is set (--token, $TM_TOKEN or \
-            --token-file); without one the server listens on loopback only. SIGINT or SIGTERM stop it after \
-            in-flight requests finish (up to --grace seconds).
+            --token-file); without one the server listens on loopback only and refuses writes a web page of another \
+            origin sends. Requests for a Host other than a loopback name or address are refused unless named with \
+            --public-host. Writes by other processes (tm import, tm add, another server) are followed within \
+            a fraction of a second. SIGINT or SIGTERM stop it after in-flight requests finish (up to --grace seconds).
             """
     )
 
@@ -30,6 +32,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A file whose first line is the token.")
     var tokenFile: String?
 
+    @Option(
+        name: .customLong("public-host"),
+        help: "A host name clients use to reach the server (repeatable; '*' for any, e.g. behind a proxy that checks it).")
+    var publicHosts: [String] = []
+
+    @Option(help: "Seconds a connection may take to send a request head, or stay idle, before it is closed.")
+    var headerTimeout = 10
+
     @Option(help: "The largest import body, in MiB (other bodies: 1 MiB).")
     var maxBody = 64
 
@@ -41,7 +51,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
-        guard maxBody > 0, timeout > 0, grace >= 0 else { throw ValidationError("--max-body and --timeout must be positive, --grace not negative") }
+        guard maxBody > 0, timeout > 0, headerTimeout > 0, grace >= 0 else {
+            throw ValidationError("--max-body, --timeout and --header-timeout must be positive, --grace not negative")
+        }
     }
 
     func run() async throws {
@@ -57,8 +69,14 @@ struct Serve: AsyncParsableCommand {
         }
         let tmStore = try store.open()
         let glossary = try TermGlossary(store: tmStore)
-        let memory = try TranslationMemory(store: tmStore, glossary: glossary)
-        let options = ServerOptions(token: token, maxImportBody: maxBody << 20, timeout: .seconds(timeout))
+        let memory = TranslationMemory(store: tmStore, glossary: glossary)
+        // Ready means searchable: the indexes are built before the server listens.
+        try memory.refresh()
+        var allowedHosts = publicHosts
+        if !Self.isLoopback(host), host != "0.0.0.0", host != "::" { allowedHosts.append(host) }
+        let options = ServerOptions(
+            token: token, publicHosts: allowedHosts, maxImportBody: maxBody << 20, timeout: .seconds(timeout),
+            headerTimeout: .seconds(headerTimeout))
         let host = host
         let app = TMApplication.application(
             store: tmStore, glossary: glossary, memory: memory, options: options, host: host, port: port, logger: logger
@@ -68,7 +86,9 @@ struct Serve: AsyncParsableCommand {
             let line = "tm \(TMVersion.current) listening on http://\(host):\(port) (database \(tmStore.path))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let follower = ChangeFollowService(memory: memory, glossary: glossary, logger: logger)
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: app), .init(service: follower)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(grace)
         try await ServiceGroup(configuration: configuration).run()
         try tmStore.close()

@@ -38,7 +38,7 @@ import Testing
             let tables = try reopened.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'segment_fts_%' ORDER BY name")
             }
-            #expect(tables == ["grdb_migrations", "meta", "segment", "term", "variant"])
+            #expect(tables == ["change_log", "grdb_migrations", "meta", "segment", "term", "variant"])
         }
     }
 

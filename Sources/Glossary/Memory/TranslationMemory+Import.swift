@@ -1,0 +1,86 @@
+import Foundation
+
+extension TranslationMemory {
+    /// Streams a file into the memory in one transaction. A malformed unit makes the whole file fail
+    /// (nothing imported) unless `skipBad`; either way the report counts what was added, already present
+    /// and skipped, and why. `progress` is called with the number of units read, every 10,000.
+    public func importFile(
+        _ source: MemorySource, format: MemoryFormat, origin: String, skipBad: Bool, progress: ((Int) -> Void)? = nil
+    ) throws(TMError) -> MemoryImportReport {
+        let name = source.name
+        try TextField.check(origin, field: "origin")
+        var tally = ImportTally()
+        let time = Date().timeIntervalSince1970
+        try store.write { db in
+            // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
+            // otherwise spills pages to the log again and again. Readers keep the small default.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // A new pair takes the largest id plus one, so an id above every one seen so far is new, and a
+            // repeat of a pair added earlier in the file comes back with an id at or below it.
+            var newest = try TMStore.largestID(in: db)
+            try format.read(
+                source,
+                unit: { unit in
+                    tally.read += 1
+                    if tally.read % 10_000 == 0 { progress?(tally.read) }
+                    let pair: TMStore.KeyedPair
+                    do throws(TMError) {
+                        pair = try TMStore.KeyedPair(ko: unit.ko, en: unit.en)
+                    } catch {
+                        try tally.skip(SkippedUnit(line: unit.line, reason: error.description, isError: true), skipBad: skipBad, file: name)
+                        return
+                    }
+                    let id = try TMStore.upsert(pair, origin: origin, at: time, in: db)
+                    if id > newest {
+                        tally.added += 1
+                        newest = id
+                    } else {
+                        tally.present += 1
+                    }
+                },
+                skip: { skipped in try tally.skip(skipped, skipBad: skipBad, file: name) })
+        }
+        return MemoryImportReport(
+            file: name, format: format.rawValue, added: tally.added, alreadyPresent: tally.present,
+            skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems)
+    }
+
+    /// What an import has seen so far.
+    private struct ImportTally {
+        var read = 0
+        var added = 0
+        var present = 0
+        var skipped: [String: Int] = [:]
+        var problems: [SkippedUnit] = []
+
+        mutating func skip(_ unit: SkippedUnit, skipBad: Bool, file: String) throws(TMError) {
+            if unit.isError && !skipBad {
+                throw .badFile(name: file, line: unit.line, message: "\(unit.reason) (nothing imported; --skip-bad imports the good units)")
+            }
+            skipped[unit.reason, default: 0] += 1
+            if problems.count < 100 { problems.append(unit) }
+        }
+    }
+
+    /// Writes every pair in `format` (TMX or TSV), in id order, a page at a time: memory use stays flat
+    /// however large the memory, and a slow reader (an HTTP client) holds back the export instead of
+    /// filling a buffer.
+    public func export(_ format: MemoryFormat, pageSize: Int = 2_000, to write: (String) async throws -> Void) async throws {
+        let (prologue, unit, epilogue): (String, (Segment) -> String, String)
+        switch format {
+        case .tmx: (prologue, unit, epilogue) = (TMXWriter.prologue, TMXWriter.unit, TMXWriter.epilogue)
+        case .tsv: (prologue, unit, epilogue) = (SegmentTSV.header, SegmentTSV.row, "")
+        case .po: throw TMError.invalidInput(field: "format", message: "export writes tmx or tsv")
+        }
+        try await write(prologue)
+        var after: Int64 = 0
+        while true {
+            let page = try store.segments(after: after, limit: pageSize)
+            if !page.isEmpty { try await write(page.map(unit).joined()) }
+            guard page.count == pageSize, let last = page.last else { break }
+            after = last.id
+        }
+        try await write(epilogue)
+    }
+}

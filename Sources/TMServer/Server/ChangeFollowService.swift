@@ -1,0 +1,29 @@
+import Glossary
+import Logging
+import ServiceLifecycle
+
+/// Runs beside the server: keeps the fuzzy indexes and the glossary index following the change log, so a write by
+/// another process (`tm import`, a second server on the same file) is searchable within `interval`.
+public struct ChangeFollowService: Service {
+    let memory: TranslationMemory
+    let glossary: TermGlossary
+    let interval: Duration
+    let logger: Logger
+
+    public init(memory: TranslationMemory, glossary: TermGlossary, interval: Duration = .milliseconds(200), logger: Logger) {
+        self.memory = memory
+        self.glossary = glossary
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let logger = logger
+        let report: @Sendable (TMError) -> Void = { error in logger.error("following the change log failed", metadata: ["error": "\(error)"]) }
+        await cancelWhenGracefulShutdown {
+            async let memoryFollowed: Void = memory.follow(every: interval, onError: report)
+            async let glossaryFollowed: Void = glossary.follow(every: interval, onError: report)
+            _ = await (memoryFollowed, glossaryFollowed)
+        }
+    }
+}

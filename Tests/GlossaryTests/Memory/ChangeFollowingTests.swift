@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Glossary
+
+/// The indexes follow the change log: writes by another connection to the same file (another process, in
+/// production) reach a memory's searches and a glossary's lookups, edits and deletes included.
+@Suite struct ChangeFollowingTests {
+    /// Two stores on one file: two connection pools, as two processes would have.
+    private struct TwoProcesses {
+        let path: String
+        let first: TMStore
+        let second: TMStore
+
+        init() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-follow-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            path = folder.appendingPathComponent("tm.sqlite").path
+            first = try TMStore(path: path)
+            second = try TMStore(path: path)
+        }
+    }
+
+    @Test func addsEditsAndDeletesByAnotherProcessAreSearchable() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second)
+        let old = "The ministry announced new measures on Tuesday."
+        let id = try writer.add([SegmentInput(ko: "부처는 화요일에 새 조치를 발표했다.", en: old)])[0].segment.id
+        #expect(try reader.search(old, minScore: 100).matches.map(\.id) == [id], "an add is seen")
+
+        let new = "Kim Jong-un visited a munitions factory in the north."
+        _ = try writer.update(id: id, with: SegmentInput(ko: "김정은이 북부의 군수공장을 방문했다.", en: new))
+        let stale = try reader.search(old, minScore: 50).matches
+        #expect(stale.isEmpty, "the old text no longer matches: \(stale)")
+        let fresh = try reader.search(new, minScore: 100).matches
+        #expect(fresh.map(\.id) == [id])
+        #expect(fresh.first?.en == new)
+
+        try writer.remove(id: id)
+        #expect(try reader.search(new, minScore: 50).matches.isEmpty, "a delete is seen")
+        #expect(try reader.concordance("munitions").hits.isEmpty)
+        #expect(try reader.stats().indexedEnglish == 0)
+    }
+
+    @Test func aScoreIsComputedFromTheTextReturned() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second)
+        let query = "It is sunny in Seoul today."
+        let id = try writer.add([SegmentInput(ko: "서울은 맑다.", en: query)])[0].segment.id
+        #expect(try reader.search(query).matches.first?.score == 100)
+        // A change the reader's index has not applied (its log row removed, as if the index were a moment behind):
+        // the search must not report the pair's new text with the old text's score.
+        try processes.first.pool.write { db in
+            try db.execute(sql: "UPDATE segment SET en = 'Rain', en_key = 'rain' WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM change_log WHERE seq = (SELECT max(seq) FROM change_log)")
+        }
+        #expect(try reader.search(query, minScore: 75).matches.isEmpty)
+        let matches = try reader.search(query, minScore: 0).matches
+        let distance = EditDistance.levenshtein(Normalizer.key(query).unicodeScalars.map(\.value), Array("rain".unicodeScalars.map(\.value)))
+        #expect(matches.map(\.en) == ["Rain"])
+        #expect(matches.first?.score == 100 * Double(27 - distance) / 27)
+    }
+
+    @Test func aBulkImportElsewhereRebuildsAndAPrunedLogForcesARebuild() throws {
+        let processes = try TwoProcesses()
+        let reader = TranslationMemory(store: processes.second)
+        try reader.refresh()
+        #expect(reader.indexedChange == 0)
+        let rows = (0..<30_000).map { "문장 \($0)번\tSentence number \($0) of the import\n" }.joined()
+        let writer = TranslationMemory(store: processes.first)
+        let report = try writer.importFile(.bytes(Array(("ko\ten\n" + rows).utf8), name: "bulk.tsv"), format: .tsv, origin: "bulk", skipBad: false)
+        #expect(report.added == 30_000)
+        // More changes than an incremental catch-up takes: the reader rebuilds from the tables.
+        #expect(try reader.search("Sentence number 29999 of the import", minScore: 100).matches.count == 1)
+        #expect(try reader.stats().indexedKorean == 30_000)
+
+        // Prune the log past the reader's position, then write: the reader sees the gap and rebuilds.
+        let before = try #require(reader.indexedChange)
+        let id = try writer.add([SegmentInput(ko: "새 문장", en: "A new sentence after pruning")])[0].segment.id
+        try processes.first.pool.write { db in try db.execute(sql: "DELETE FROM change_log WHERE seq <= ?", arguments: [before + 1]) }
+        _ = try writer.add([SegmentInput(ko: "또 다른 문장", en: "Another sentence after pruning")])
+        #expect(try reader.search("A new sentence after pruning", minScore: 100).matches.map(\.id) == [id])
+    }
+
+    @Test func everyWriteLeavesOneLogRowInItsTransaction() throws {
+        let processes = try TwoProcesses()
+        let memory = TranslationMemory(store: processes.first)
+        let start = try processes.first.latestChange()
+        let id = try memory.add([SegmentInput(ko: "가", en: "A")])[0].segment.id
+        _ = try memory.update(id: id, with: SegmentInput(ko: "나", en: "B"))
+        try memory.remove(id: id)
+        #expect(try processes.first.latestChange() == start + 3)
+        // A write that fails leaves no row: the log and the tables commit together.
+        #expect(throws: TMError.self) { try memory.update(id: id, with: SegmentInput(ko: "다", en: "C")) }
+        #expect(try processes.first.latestChange() == start + 3)
+    }
+
+    @Test func termsWrittenElsewhereReachTheGlossary() throws {
+        let processes = try TwoProcesses()
+        let writer = try TermGlossary(store: processes.first)
+        let reader = try TermGlossary(store: processes.second)
+        let term = try writer.add(Term(hangul: "리창호", english: "Ri Chang-ho", kind: .person, variants: ["Ri Chang Ho"]))
+        try reader.refresh()
+        #expect(try reader.lookup("Ri Chang Ho").matches.first?.english == "Ri Chang-ho")
+        let id = try #require(term.id)
+        _ = try writer.update(id: id, with: Term(hangul: "리창호", english: "Ri Chang Ho", kind: .person))
+        try reader.refresh()
+        #expect(try reader.lookup("리창호").matches.first?.english == "Ri Chang Ho")
+        try writer.remove(id: id)
+        try reader.refresh()
+        #expect(try reader.lookup("리창호").matches.allSatisfy { $0.id != id })
+    }
+}
+
+/// Input that would corrupt what is stored, or ask for unbounded work, is refused.
+@Suite struct HostileTextTests {
+    private func memory() throws -> TranslationMemory {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-hostile-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return TranslationMemory(store: try TMStore(path: folder.appendingPathComponent("tm.sqlite").path))
+    }
+
+    @Test(arguments: ["ko", "en", "origin"])
+    func aNulCharacterIsRefusedNamingTheField(field: String) throws {
+        let memory = try memory()
+        let input =
+            switch field {
+            case "ko": SegmentInput(ko: "널\u{0}꼬리", en: "Nul tail")
+            case "en": SegmentInput(ko: "널 꼬리", en: "Nul\u{0}Tail")
+            default: SegmentInput(ko: "널 꼬리", en: "Nul tail", origin: "a\u{0}b")
+            }
+        do {
+            _ = try memory.add([input])
+            Issue.record("stored")
+        } catch {
+            #expect(error.field == field)
+            #expect(error.description.contains("U+0000"))
+        }
+        #expect(try memory.stats().segments == 0)
+        #expect(throws: TMError.self) { try memory.search("Nul\u{0}", minScore: 50) }
+    }
+
+    @Test func aNulCharacterInAFileNamesTheLineAndTheField() throws {
+        let memory = try memory()
+        let file = "ko\ten\n서울\tSeoul\n널\tNul\u{0}Tail\n"
+        do {
+            _ = try memory.importFile(.bytes(Array(file.utf8), name: "nul.tsv"), format: .tsv, origin: "t", skipBad: false)
+            Issue.record("the file was imported")
+        } catch {
+            #expect(error.description.hasPrefix("nul.tsv:3: en: holds U+0000"), "\(error)")
+        }
+        #expect(try memory.stats().segments == 0, "nothing of the file was stored")
+    }
+
+    @Test func aTermWithANulCharacterIsRefused() throws {
+        let memory = try memory()
+        #expect(throws: TMError.self) { try memory.store.addTerm(Term(hangul: "김\u{0}", english: "Kim", kind: .person)) }
+        #expect(throws: TMError.self) { try memory.store.addTerm(Term(hangul: "김", english: "Kim", kind: .person, variants: ["K\u{0}m"])) }
+    }
+
+    @Test func aSearchOverItsWorkLimitIsRefusedNotRun() throws {
+        var index = FuzzyIndex(gramLength: 3)
+        for id in 0..<2_000 { index.add(id: Int64(id), key: "sentence \(id) of a memory that a long query must scan", recency: 0) }
+        let long = String(repeating: "a long query with little in common ", count: 280)
+        #expect(index.search(long, minScore: 0, limit: 5, workLimit: 1_000_000) == nil)
+        let bounded = try #require(index.search(long, minScore: 0, limit: 5, workLimit: .max))
+        #expect(bounded == index.bruteForceSearch(long, minScore: 0, limit: 5))
+        // An ordinary query stays far under the limit the memory uses.
+        #expect(index.search("sentence 42 of a memory", minScore: 50, limit: 5, workLimit: TranslationMemory.searchWorkLimit) != nil)
+    }
+}
