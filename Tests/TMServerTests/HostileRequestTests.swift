@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -183,14 +184,16 @@ import Testing
                 body: ByteBuffer(string: #"[{"ko":"가","en":"A"},{"ko":"널\u0000","en":"Nul"}]"#)
             ) { response in
                 #expect(response.status == .badRequest)
-                #expect(try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body)).error.field == "[1].ko")
+                let body = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body))
+                #expect(body.error.field == "[1].ko")
             }
             try await client.execute(
                 uri: "/v1/glossary/terms", method: .post, headers: .json,
                 body: ByteBuffer(string: #"{"hangul":"김\u0000","english":"Kim","kind":"person"}"#)
             ) { response in
                 #expect(response.status == .badRequest)
-                #expect(try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body)).error.field == "hangul")
+                let body = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body))
+                #expect(body.error.field == "hangul")
             }
             for uri in ["/v1/matches?q=Nul%00Tail", "/v1/glossary/lookup?q=%00", "/v1/romanize?text=%EA%B0%80%00", "/v1/concordance?q=a%00"] {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -203,8 +206,8 @@ import Testing
 
     @Test func aFullDiskIs507AndWritesNothing() async throws {
         try await withServer { client, database in
-            let pageCount = try database.store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
-            try database.store.pool.write { db in try db.execute(sql: "PRAGMA max_page_count = \(pageCount + 2)") }
+            let pageCount = try await database.store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+            try await database.store.pool.write { db in try db.execute(sql: "PRAGMA max_page_count = \(pageCount + 2)") }
             var statuses: [HTTPResponse.Status] = []
             let long = String(repeating: "A long sentence that fills the database page by page. ", count: 60)
             for number in 0..<40 {

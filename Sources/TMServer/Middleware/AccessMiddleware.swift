@@ -61,9 +61,9 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// The `Host` the client asked for (HTTP/1's Host header becomes the request's authority).
+    /// The `Host` the client asked for: HTTP/1 turns the Host header into the request's authority.
     static func requestHost(_ request: Request) -> String? {
-        request.head.authority ?? request.headers[hostField]
+        request.headers[hostField] ?? request.head.authority
     }
 
     /// `name` from `name:port`, `[::1]` from `[::1]:port`, lower case.
