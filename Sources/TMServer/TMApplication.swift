@@ -6,27 +6,51 @@ import Logging
 public enum TMApplication {
     /// The router with every route; tests drive it in process.
     ///
-    /// Middleware, outermost first: the request log (id, status, duration, metrics) sees the final answer;
-    /// errors become JSON (and 405s); writes are checked for the token; slow requests time out.
+    /// Every route is registered from its `APIRoute` declaration. Middleware, outermost first: the request log (id,
+    /// status, duration, metrics) sees the final answer; errors become JSON (and 405s); a Host not served is a 421.
+    /// Then by group: writes are checked for the token (or for another site's page), reads that time out are cut off
+    /// after `options.timeout`.
     public static func router(
         store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions()
     ) -> Router<TMRequestContext> {
-        let router = Router(context: TMRequestContext.self)
         let metrics = ServerMetrics()
-        router.add(middleware: RequestLogMiddleware(metrics: metrics))
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AccessMiddleware(token: options.token, publicHosts: options.publicHosts))
-        router.add(middleware: TimeoutMiddleware(timeout: options.timeout))
-        WebRoutes().register(on: router)
-        HealthRoutes(store: store).register(on: router)
-        ServiceRoutes(store: store, metrics: metrics).register(on: router)
-        RomanizeRoutes().register(on: router)
-        GlossaryRoutes(glossary: glossary, importLimit: options.maxImportBody).register(on: router)
-        MemoryRoutes(memory: memory, importLimit: options.maxImportBody).register(on: router)
-        AmaGamaRoutes(memory: memory).register(on: router)
-        AlignRoutes(aligner: LazyAligner(glossary: glossary, memory: memory), memory: memory, token: options.token, bodyLimit: options.maxImportBody)
-            .register(on: router)
+        let routes = routes(store: store, glossary: glossary, memory: memory, options: options, metrics: metrics)
+        let table = APITable(operations: routes.map(\.operation))
+        let router = Router(context: TMRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(metrics: metrics, table: table))
+        router.add(middleware: ErrorMiddleware(table: table))
+        router.add(middleware: HostMiddleware(publicHosts: options.publicHosts))
+        let writes = router.group().add(middleware: WriteAccessMiddleware(token: options.token))
+        let timedReads = router.group().add(middleware: TimeoutMiddleware(timeout: options.timeout))
+        let others = router.group()
+        var registered: Set<String> = []
+        for route in routes where registered.insert("\(route.operation.method) \(route.registeredPath)").inserted {
+            let group =
+                switch route.operation.access {
+                case .write: writes
+                case .read where route.operation.timesOut: timedReads
+                default: others
+                }
+            group.on(RouterPath(route.registeredPath), method: route.operation.method, use: route.handler)
+        }
         return router
+    }
+
+    /// Every route of the API, in the order `/openapi.json` lists them.
+    static func routes(
+        store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()
+    ) -> [APIRoute] {
+        let routes =
+            WebRoutes().routes + HealthRoutes(store: store).routes + RomanizeRoutes().routes
+            + GlossaryRoutes(glossary: glossary, importLimit: options.maxImportBody).routes
+            + MemoryRoutes(memory: memory, importLimit: options.maxImportBody).routes
+            + AlignRoutes(
+                aligner: LazyAligner(glossary: glossary, memory: memory), memory: memory, token: options.token, bodyLimit: options.maxImportBody
+            )
+            .routes
+            + AmaGamaRoutes(memory: memory).routes
+        let document = OpenAPIDocument.json(for: routes.map(\.operation) + ServiceRoutes.operations)
+        return routes + ServiceRoutes(store: store, metrics: metrics, document: document).routes
     }
 
     /// The application listening on `host:port` (port 0 picks a free one); `onRunning` gets the bound port.
@@ -40,8 +64,9 @@ public enum TMApplication {
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [ParseErrorResponder()],
-                    idleTimeout: .nanoseconds(Int64(options.headerTimeout.components.seconds) * 1_000_000_000
-                        + options.headerTimeout.components.attoseconds / 1_000_000_000))),
+                    idleTimeout: .nanoseconds(
+                        Int64(options.headerTimeout.components.seconds) * 1_000_000_000
+                            + options.headerTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "tm/\(TMVersion.current)"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger

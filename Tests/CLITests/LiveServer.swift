@@ -9,6 +9,8 @@ import Foundation
 final class LiveServer: @unchecked Sendable {
     let process = Process()
     let url: String
+    /// A session of its own: other suites' floods of requests on `URLSession.shared` must not queue this one's.
+    private let session = URLSession(configuration: .ephemeral)
 
     init(database: String, arguments: [String] = []) throws {
         process.executableURL = TMProcess.binary
@@ -39,7 +41,7 @@ final class LiveServer: @unchecked Sendable {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 

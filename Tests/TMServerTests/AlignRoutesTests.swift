@@ -58,7 +58,8 @@ import Testing
                 #expect((result.added ?? 0) >= 2)
             }
             #expect(try database.memory.stats().segments >= 2)
-            try await client.execute(uri: "/v1/align", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"가","en":"a","mode":"x"}"#)) { response in
+            try await client.execute(uri: "/v1/align", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"가","en":"a","mode":"x"}"#)) {
+                response in
                 #expect(response.status == .badRequest)
             }
         }

@@ -53,7 +53,8 @@ import Testing
             try await client.execute(uri: "/v1/matches?q=Seoul", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"Kim Jong Un"}"#)) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"Kim Jong Un"}"#)) {
+                response in
                 #expect(response.status == .ok, "checking a draft is a read")
             }
         }
@@ -61,17 +62,18 @@ import Testing
 
     @Test func withoutATokenWritesAreOpen() async throws {
         try await withServer(options: ServerOptions()) { client, _ in
-            try await client.execute(uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"서울","en":"Seoul"}"#)) { response in
+            try await client.execute(uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"{"ko":"서울","en":"Seoul"}"#)) {
+                response in
                 #expect(response.status == .created)
             }
         }
     }
 
     @Test func tokensCompareInConstantTimeAndExactly() {
-        #expect(AccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
-        #expect(!AccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
-        #expect(!AccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
-        #expect(!AccessMiddleware<TMRequestContext>.constantTimeEqual([], Array("a".utf8)))
+        #expect(WriteAccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!WriteAccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!WriteAccessMiddleware<TMRequestContext>.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!WriteAccessMiddleware<TMRequestContext>.constantTimeEqual([], Array("a".utf8)))
     }
 
     @Test func bodiesOverTheLimitAre413() async throws {
@@ -95,7 +97,8 @@ import Testing
             try await client.execute(uri: "/v1/matches?q=\(long)", method: .get) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"\#(long)"}"#)) { response in
+            try await client.execute(uri: "/v1/glossary/check", method: .post, headers: .json, body: ByteBuffer(string: #"{"text":"\#(long)"}"#)) {
+                response in
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: "/v1/matches?q=a&limit=1000", method: .get) { response in
@@ -127,7 +130,7 @@ import Testing
 
     @Test func aSlowRequestIsCancelledWith503() async throws {
         let router = Router(context: TMRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(table: APITable(operations: [])))
         router.add(middleware: TimeoutMiddleware(timeout: .milliseconds(50)))
         router.get("/slow") { _, _ -> String in
             try await Task.sleep(for: .seconds(5))

@@ -41,7 +41,8 @@ import Testing
             }
             #expect(one.created)
             try await client.execute(
-                uri: "/v1/segments", method: .post, headers: .json, body: ByteBuffer(string: #"[{"ko":"평양","en":"Pyongyang"},{"ko":"서울","en":"Seoul"}]"#)
+                uri: "/v1/segments", method: .post, headers: .json,
+                body: ByteBuffer(string: #"[{"ko":"평양","en":"Pyongyang"},{"ko":"서울","en":"Seoul"}]"#)
             ) { response in
                 #expect(response.status == .created)
                 let list = try Self.decode(AddedList.self, response)

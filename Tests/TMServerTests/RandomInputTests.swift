@@ -46,7 +46,7 @@ import Testing
                 store: database.store, glossary: database.glossary, memory: database.memory, options: ServerOptions(maxImportBody: 1 << 16)))
         var random = Generator(state: 20_261_127)
         var requests: [(HTTPRequest.Method, String, ByteBuffer)] = []
-        for operation in APIOperations.all {
+        for operation in database.operations {
             let path = operation.path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{source}", with: "ko")
                 .replacingOccurrences(of: "{target}", with: "en").replacingOccurrences(of: "{text}", with: "%ED%95%9C%EA%B8%80")
             let queries = ["", "?q=%FF%FE", "?q=" + String(repeating: "x", count: 10_001), "?q=a&min=-5&limit=abc&from=zz", "?text=&system=?"]

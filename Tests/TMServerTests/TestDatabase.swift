@@ -1,7 +1,7 @@
 import Foundation
 import Glossary
 import Hummingbird
-import TMServer
+@testable import TMServer
 
 /// A store in a fresh temporary folder, seeded with a few terms; the folder goes when the test ends.
 struct TestDatabase {
@@ -21,6 +21,11 @@ struct TestDatabase {
     /// The API over this database, for in-process tests.
     var application: some ApplicationProtocol {
         Application(router: TMApplication.router(store: store, glossary: glossary, memory: memory))
+    }
+
+    /// Every operation the API declares.
+    var operations: [APIOperation] {
+        TMApplication.routes(store: store, glossary: glossary, memory: memory, options: ServerOptions()).map(\.operation)
     }
 
     func remove() {

@@ -54,6 +54,10 @@ public struct FuzzyIndex: Sendable {
     /// adds costs a small constant factor over one bulk build.
     private static let compactionSlack = 16_384
 
+    /// Whether adds and removes compact when `needsCompaction`. A shared index turns it off and compacts a copy
+    /// outside its lock instead, so that searches do not wait for a rebuild of the base.
+    public var compactsItself = true
+
     /// - Parameter gramLength: scalars per gram, at least 1 (values below are raised to 1). Use 2 for Korean keys,
     ///   3 for English keys.
     public init(gramLength: Int) {
@@ -114,15 +118,20 @@ public struct FuzzyIndex: Sendable {
         return slot
     }
 
+    /// The delta and the dead slots have outgrown the base: searches slow down until `compact()`.
+    public var needsCompaction: Bool {
+        ids.count - baseCount + deadCount > baseCount / 2 + Self.compactionSlack
+    }
+
     private mutating func compactIfWorthIt() {
-        let deltaCount = ids.count - baseCount
-        if deltaCount + deadCount > baseCount / 2 + Self.compactionSlack { compact() }
+        if compactsItself && needsCompaction { compact() }
     }
 
     /// Rebuilds the base from the live entries: sorted by key length, dead slots dropped, posting lists packed.
     public mutating func compact() {
         let order = (0..<ids.count).filter { alive[$0] }.sorted { (lengths[$0], $0) < (lengths[$1], $1) }
         var rebuilt = FuzzyIndex(gramLength: gramLength)
+        rebuilt.compactsItself = compactsItself
         rebuilt.ids.reserveCapacity(order.count)
         rebuilt.recencies.reserveCapacity(order.count)
         rebuilt.lengths.reserveCapacity(order.count)

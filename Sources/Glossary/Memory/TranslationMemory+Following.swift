@@ -59,6 +59,7 @@ extension TranslationMemory {
                 }
                 seq = through
                 applied.store(through, ordering: .releasing)
+                compactIfNeeded()
                 return
             }
         }
@@ -81,7 +82,7 @@ extension TranslationMemory {
         ko = []
         en = []
         DispatchQueue.concurrentPerform(iterations: 2) { side in
-            var index = FuzzyIndex(gramLength: side == 0 ? 2 : 3)
+            var index = side == 0 ? MemoryIndexes().ko : MemoryIndexes().en
             index.add(contentsOf: entries[side])
             built.withLock { if side == 0 { $0.ko = index } else { $0.en = index } }
         }
@@ -89,6 +90,18 @@ extension TranslationMemory {
         indexes.write { $0 = fresh }
         applied.store(seq, ordering: .releasing)
         return seq
+    }
+
+    /// Compacts a side whose delta has outgrown its base, on a copy, outside the index lock: searches go on with the
+    /// current index meanwhile, and only the swap takes the lock. Called with the follower's lock held, so no change
+    /// can land between the copy and the swap.
+    private func compactIfNeeded() {
+        let (ko, en) = indexes.read { ($0.ko.needsCompaction, $0.en.needsCompaction) }
+        guard ko || en else { return }
+        var copy = indexes.read { $0 }
+        if ko { copy.ko.compact() }
+        if en { copy.en.compact() }
+        indexes.write { $0 = copy }
     }
 
     /// Follows the log until the task is cancelled: what `tm serve` runs beside the server.

@@ -23,6 +23,12 @@ public final class TranslationMemory: Sendable {
         var ko = FuzzyIndex(gramLength: 2)
         var en = FuzzyIndex(gramLength: 3)
 
+        /// Empty indexes that leave compaction to the follower (see `TranslationMemory+Following.swift`).
+        init() {
+            ko.compactsItself = false
+            en.compactsItself = false
+        }
+
         subscript(side: Language) -> FuzzyIndex {
             get { side == .ko ? ko : en }
         }

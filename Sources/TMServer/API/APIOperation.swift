@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// One operation of the API: what `/openapi.json` documents, what the access check reads, and what the
-/// 405 answer lists. Routes are registered in `Routes/`; a test checks that both lists agree.
+/// What an operation of the API is: what `/openapi.json` documents, who may call it, whether it times out, and what
+/// the 405 answer lists. Declared together with its handler as an `APIRoute` in `Routes/`.
 struct APIOperation: Sendable {
     enum Location: String, Sendable {
         case query
@@ -34,6 +34,10 @@ struct APIOperation: Sendable {
 
     /// Whether the operation may write.
     var mayWrite: Bool { access != .read }
+
+    /// Reads are cut off after the server's `--timeout`; writes never are (they answer their real result), and
+    /// neither are the amaGama reads (Weblate stops asking for half an hour after a 503).
+    var timesOut: Bool { access == .read && !path.hasPrefix("/tmserver") }
     var parameters: [Parameter] = []
     /// The request body: a media type and a schema name from `OpenAPIDocument.schemas`, or a description.
     var body: (mediaType: String, schema: String)? = nil
@@ -53,7 +57,7 @@ struct APIOperation: Sendable {
             add(403, "Wrong bearer token, or a write a page of another site sent to a server without a token")
             add(507, "The disk or the database is full; nothing was written")
         }
-        if access == .read && !path.hasPrefix("/tmserver") { add(503, "The read took longer than the server's --timeout") }
+        if timesOut { add(503, "The read took longer than the server's --timeout") }
         return all
     }
 
@@ -72,6 +76,17 @@ struct APIOperation: Sendable {
         }
         return given.isEmpty
     }
+}
+
+extension APIOperation {
+    static let json = "application/json"
+    static let badRequest = (400, "Bad input: a JSON error naming the field", Optional("Error"))
+    static let unauthorized = (401, "No bearer token (the server has one)", Optional("Error"))
+    static let forbidden = (403, "Wrong bearer token", Optional("Error"))
+    static let notFound = (404, "No such item", Optional("Error"))
+    static let tooLarge = (413, "The body is over the limit", Optional("Error"))
+    static let badFile = (422, "The file could be read but holds bad units; nothing was imported", Optional("Error"))
+    static let writeErrors = [unauthorized, forbidden]
 }
 
 extension APIOperation.Parameter {

@@ -7,6 +7,8 @@ import Logging
 /// an `X-Request-Id` header, and the request counted in the metrics.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
+    /// Labels metrics by the operation's documented path.
+    let table: APITable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -20,7 +22,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if let field = requestIDField { response.headers[field] = id }
-        let route = APIOperations.matching(path: request.uri.path).first?.path ?? "unmatched"
+        let route = table.operation(for: request)?.path ?? table.matching(path: request.uri.path).first?.path ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
         context.logger.info(
             "request",

@@ -1,9 +1,8 @@
 import Hummingbird
 
-/// Cancels a read that runs longer than the limit and answers 503.
-///
-/// Only reads: a write (or `/v1/align`, which may write) always answers its real result, since a 503 after a
-/// commit would tell the client that nothing was stored.
+/// Cancels a read that runs longer than the limit and answers 503. `TMApplication` puts only the operations that
+/// `timesOut` in its group: a write (or `/v1/align`, which may write) always answers its real result, since a 503
+/// after a commit would tell the client that nothing was stored.
 ///
 /// Cancellation reaches the handler at its next suspension point (reading the body, streaming an export);
 /// a SQLite call already running is not interrupted halfway — a write must not be — so the 503 comes when
@@ -12,9 +11,6 @@ struct TimeoutMiddleware<Context: RequestContext>: RouterMiddleware {
     let timeout: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix("/tmserver") || APIOperations.operation(for: request)?.mayWrite == true {
-            return try await next(request, context)
-        }
         let timeout = timeout
         return try await withoutActuallyEscaping(next) { next in
             // The group waits for both children before it returns, so `next` never outlives this call.

@@ -53,16 +53,25 @@ struct AlignRoutes {
         }
     }
 
-    func register(on router: Router<some RequestContext>) {
-        router.post("/v1/align") { request, _ -> AlignResponse in
-            let body = try await RequestBody.json(AlignRequest.self, from: request, limit: bodyLimit)
-            if body.add { try AccessMiddleware<TMRequestContext>.checkWrite(request, token: token) }
-            let aligner = try aligner.get()
-            let alignment = try aligner.align(korean: body.ko, english: body.en, minConfidence: body.minConfidence)
-            guard body.add else { return AlignResponse(alignment: alignment, added: nil) }
-            let added = try aligner.add(alignment, to: memory, origin: body.origin, includeFlagged: body.includeFlagged)
-            return AlignResponse(alignment: alignment, added: added.filter(\.created).count)
-        }
+    var routes: [APIRoute] {
+        [
+            APIRoute(
+                .init(
+                    method: .post, path: "/v1/align", summary: "Align a Korean text and its English version; add the pairs when asked",
+                    access: .writeWhenAsked, body: (APIOperation.json, "AlignRequest"),
+                    responses: [(200, "Sentences and beads", "Alignment"), APIOperation.badRequest, APIOperation.tooLarge] + APIOperation.writeErrors)
+            ) { request, _ -> AlignResponse in
+                let body = try await RequestBody.json(AlignRequest.self, from: request, limit: bodyLimit)
+                if body.add { try WriteAccessMiddleware<TMRequestContext>.check(request, token: token) }
+                return try await BlockingWork.run {
+                    let aligner = try aligner.get()
+                    let alignment = try aligner.align(korean: body.ko, english: body.en, minConfidence: body.minConfidence)
+                    guard body.add else { return AlignResponse(alignment: alignment, added: nil) }
+                    let added = try aligner.add(alignment, to: memory, origin: body.origin, includeFlagged: body.includeFlagged)
+                    return AlignResponse(alignment: alignment, added: added.filter(\.created).count)
+                }
+            }
+        ]
     }
 }
 

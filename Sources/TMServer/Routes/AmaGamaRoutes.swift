@@ -16,35 +16,60 @@ struct AmaGamaRoutes {
     static let defaultMaxCandidates = 5
     static let defaultMinSimilarity = 70
 
-    func register(on router: Router<some RequestContext>) {
-        router.get("/tmserver/**") { request, _ -> Response in
-            let parts = request.uri.path.split(separator: "/").map(String.init)
-            guard parts.first == "tmserver" else { throw HTTPError(.notFound) }
-            let rest = Array(parts.dropFirst())
-            if rest == ["languages"] { return Self.json(Self.languages) }
-            guard rest.count >= 3, rest[2] == "unit" else { throw HTTPError(.notFound) }
-            let query = QueryParameters(request)
-            let text: String
-            if rest.count > 3 {
-                // Everything after unit/ is the text; an unescaped "/" inside it split it, so join it back.
-                guard let decoded = PercentDecoding.decode(rest[3...].joined(separator: "/")[...], plusIsSpace: false) else {
-                    throw TMError.invalidInput(field: "text", message: "the text is not valid percent-encoded UTF-8")
-                }
-                text = decoded
-            } else {
-                text = try query.decoded("source") ?? ""
+    /// The three documented forms share one catch-all handler: a text may hold unescaped slashes.
+    var routes: [APIRoute] {
+        let similarity = APIOperation.Parameter.query("min_similarity", "integer", "0–100 (default 70)")
+        let candidates = APIOperation.Parameter.query("max_candidates", "integer", "1–100 (default 5)")
+        let operations: [APIOperation] = [
+            .init(
+                method: .get, path: "/tmserver/languages/", summary: "amaGama: the languages served", access: .read,
+                responses: [(200, "sourceLanguages and targetLanguages", "AmaGamaLanguages")]),
+            .init(
+                method: .get, path: "/tmserver/{source}/{target}/unit/{text}", summary: "amaGama: fuzzy matches", access: .read,
+                parameters: [
+                    .path("source", "string", "Source language (en, ko; en_US works)"), .path("target", "string", "Target language"),
+                    .path("text", "string", "The text, percent-escaped"), similarity, candidates,
+                ],
+                responses: [(200, "Matches (an empty list for other language pairs)", "AmaGamaList"), APIOperation.badRequest]),
+            .init(
+                method: .get, path: "/tmserver/{source}/{target}/unit/", summary: "amaGama: fuzzy matches, text as a query parameter (Pootle)",
+                access: .read,
+                parameters: [
+                    .path("source", "string", "Source language"), .path("target", "string", "Target language"),
+                    .query("source", "string", "The text", required: true), similarity, candidates,
+                ],
+                responses: [(200, "Matches", "AmaGamaList"), APIOperation.badRequest]),
+        ]
+        return operations.map { operation in APIRoute(operation, registeredAt: "/tmserver/**") { request, _ in try await answer(request) } }
+    }
+
+    private func answer(_ request: Request) async throws -> Response {
+        let parts = request.uri.path.split(separator: "/").map(String.init)
+        guard parts.first == "tmserver" else { throw HTTPError(.notFound) }
+        let rest = Array(parts.dropFirst())
+        if rest == ["languages"] { return Self.json(Self.languages) }
+        guard rest.count >= 3, rest[2] == "unit" else { throw HTTPError(.notFound) }
+        let query = QueryParameters(request)
+        let text: String
+        if rest.count > 3 {
+            // Everything after unit/ is the text; an unescaped "/" inside it split it, so join it back.
+            guard let decoded = PercentDecoding.decode(rest[3...].joined(separator: "/")[...], plusIsSpace: false) else {
+                throw TMError.invalidInput(field: "text", message: "the text is not valid percent-encoded UTF-8")
             }
-            let minimum = try query.integer("min_similarity", default: Self.defaultMinSimilarity)
-            let maximum = try query.integer("max_candidates", default: Self.defaultMaxCandidates)
-            guard (0...100).contains(minimum) else { throw TMError.invalidInput(field: "min_similarity", message: "must be between 0 and 100") }
-            guard (1...TranslationMemory.maximumLimit).contains(maximum) else {
-                throw TMError.invalidInput(field: "max_candidates", message: "must be between 1 and \(TranslationMemory.maximumLimit)")
-            }
-            guard let source = Self.language(rest[0]), let target = Self.language(rest[1]), source != target, !text.allSatisfy(\.isWhitespace)
-            else { return Self.json("[]") }
-            let result = try memory.search(text, from: source, minScore: minimum, limit: maximum)
-            return Self.json(Self.encode(result.matches, source: source))
+            text = decoded
+        } else {
+            text = try query.decoded("source") ?? ""
         }
+        let minimum = try query.integer("min_similarity", default: Self.defaultMinSimilarity)
+        let maximum = try query.integer("max_candidates", default: Self.defaultMaxCandidates)
+        guard (0...100).contains(minimum) else { throw TMError.invalidInput(field: "min_similarity", message: "must be between 0 and 100") }
+        guard (1...TranslationMemory.maximumLimit).contains(maximum) else {
+            throw TMError.invalidInput(field: "max_candidates", message: "must be between 1 and \(TranslationMemory.maximumLimit)")
+        }
+        guard let source = Self.language(rest[0]), let target = Self.language(rest[1]), source != target, !text.allSatisfy(\.isWhitespace)
+        else { return Self.json("[]") }
+        let result = try await BlockingWork.run { try memory.search(text, from: source, minScore: minimum, limit: maximum) }
+        return Self.json(Self.encode(result.matches, source: source))
     }
 
     /// `en_US`, `en-us`, `EN` → en; `ko_KR` → ko; anything else is not served.

@@ -25,52 +25,110 @@ struct GlossaryRoutes {
         let terms: [Term]
     }
 
-    func register(on router: Router<some RequestContext>) {
-        let group = router.group("/v1/glossary")
-        group.get("lookup") { request, _ -> LookupResult in
-            try glossary.lookup(QueryParameters(request).required("q"))
-        }
-        group.post("recognize") { request, _ -> RecognitionResult in
-            let body = try await RequestBody.json(TextBody.self, from: request)
-            return RecognitionResult(terms: try glossary.recognize(body.text))
-        }
-        group.post("check") { request, _ -> StyleCheckResult in
-            let body = try await RequestBody.json(TextBody.self, from: request)
-            return try glossary.check(body.text)
-        }
-        group.get("terms") { _, _ -> TermList in
-            TermList(terms: try glossary.terms())
-        }
-        group.post("terms") { request, _ -> EditedResponse<Term> in
-            let input = try await RequestBody.json(TermInput.self, from: request)
-            return EditedResponse(status: .created, response: try glossary.add(input.term))
-        }
-        group.get("terms/{id}") { _, context -> Term in
-            try glossary.term(id: try context.parameters.id(of: "term"))
-        }
-        group.put("terms/{id}") { request, context -> Term in
-            let id = try context.parameters.id(of: "term")
-            let input = try await RequestBody.json(TermInput.self, from: request)
-            return try glossary.update(id: id, with: input.term)
-        }
-        group.delete("terms/{id}") { _, context -> HTTPResponse.Status in
-            try glossary.remove(id: try context.parameters.id(of: "term"))
-            return .noContent
-        }
-        group.post("import") { request, _ -> GlossaryImportReport in
-            let query = QueryParameters(request)
-            let format = try Self.format(query, request: request)
-            let bytes = try await RequestBody.bytes(request, limit: importLimit)
-            let name = query.optional("name") ?? "upload.\(format.rawValue)"
-            let parsed = try format.parse(bytes, fileName: name)
-            return try glossary.importTerms(parsed, skipBad: try query.flag("skip_bad"))
-        }
-        group.get("export") { request, _ -> Response in
-            let format: GlossaryFormat = try QueryParameters(request).choice("format", default: .tsv)
-            let body = format.render(try glossary.terms())
-            return Response(
-                status: .ok, headers: [.contentType: Self.contentType(of: format)], body: .init(byteBuffer: ByteBuffer(string: body)))
-        }
+    private static let formats = GlossaryFormat.allCases.map(\.rawValue)
+
+    var routes: [APIRoute] {
+        let termID = APIOperation.Parameter.path("id", "integer", "Term id")
+        return [
+            APIRoute(
+                .init(
+                    method: .get, path: "/v1/glossary/lookup", summary: "Glossary entries by any spelling", access: .read,
+                    parameters: [.query("q", "string", "Hangul, the house form, a variant or a romanization", required: true)],
+                    responses: [(200, "Matches, best first", "Lookup"), APIOperation.badRequest])
+            ) { request, _ -> LookupResult in
+                let query = try QueryParameters(request).required("q")
+                return try await BlockingWork.run { try glossary.lookup(query) }
+            },
+            APIRoute(
+                .init(
+                    method: .post, path: "/v1/glossary/recognize", summary: "Glossary terms in a text", access: .read,
+                    body: (APIOperation.json, "TextBody"),
+                    responses: [(200, "Terms with spans", "Recognition"), APIOperation.badRequest, APIOperation.tooLarge])
+            ) { request, _ -> RecognitionResult in
+                let body = try await RequestBody.json(TextBody.self, from: request)
+                return RecognitionResult(terms: try await BlockingWork.run { try glossary.recognize(body.text) })
+            },
+            APIRoute(
+                .init(
+                    method: .post, path: "/v1/glossary/check", summary: "Off-style names in an English draft", access: .read,
+                    body: (APIOperation.json, "TextBody"),
+                    responses: [(200, "Issues and the corrected text", "StyleCheck"), APIOperation.badRequest, APIOperation.tooLarge])
+            ) { request, _ -> StyleCheckResult in
+                let body = try await RequestBody.json(TextBody.self, from: request)
+                return try await BlockingWork.run { try glossary.check(body.text) }
+            },
+            APIRoute(
+                .init(method: .get, path: "/v1/glossary/terms", summary: "Every term", access: .read, responses: [(200, "The terms", "TermList")])
+            ) { _, _ -> TermList in
+                TermList(terms: try await BlockingWork.run { try glossary.terms() })
+            },
+            APIRoute(
+                .init(
+                    method: .post, path: "/v1/glossary/terms", summary: "Add a term", access: .write, body: (APIOperation.json, "TermInput"),
+                    responses: [(201, "The stored term", "Term"), APIOperation.badRequest, APIOperation.tooLarge] + APIOperation.writeErrors)
+            ) { request, _ -> EditedResponse<Term> in
+                let input = try await RequestBody.json(TermInput.self, from: request)
+                return EditedResponse(status: .created, response: try await BlockingWork.run { try glossary.add(input.term) })
+            },
+            APIRoute(
+                .init(
+                    method: .get, path: "/v1/glossary/terms/{id}", summary: "One term", access: .read, parameters: [termID],
+                    responses: [(200, "The term", "Term"), APIOperation.badRequest, APIOperation.notFound])
+            ) { _, context -> Term in
+                let id = try context.parameters.id(of: "term")
+                return try await BlockingWork.run { try glossary.term(id: id) }
+            },
+            APIRoute(
+                .init(
+                    method: .put, path: "/v1/glossary/terms/{id}", summary: "Replace a term", access: .write, parameters: [termID],
+                    body: (APIOperation.json, "TermInput"),
+                    responses: [(200, "The stored term", "Term"), APIOperation.badRequest, APIOperation.notFound, APIOperation.tooLarge]
+                        + APIOperation.writeErrors)
+            ) { request, context -> Term in
+                let id = try context.parameters.id(of: "term")
+                let input = try await RequestBody.json(TermInput.self, from: request)
+                return try await BlockingWork.run { try glossary.update(id: id, with: input.term) }
+            },
+            APIRoute(
+                .init(
+                    method: .delete, path: "/v1/glossary/terms/{id}", summary: "Delete a term", access: .write, parameters: [termID],
+                    responses: [(204, "Deleted", nil), APIOperation.badRequest, APIOperation.notFound] + APIOperation.writeErrors)
+            ) { _, context -> HTTPResponse.Status in
+                let id = try context.parameters.id(of: "term")
+                try await BlockingWork.run { try glossary.remove(id: id) }
+                return .noContent
+            },
+            APIRoute(
+                .init(
+                    method: .post, path: "/v1/glossary/import", summary: "Import a glossary file", access: .write,
+                    parameters: [
+                        .query("format", "string", "tsv, omegat or tbx (else from the Content-Type)", values: Self.formats),
+                        .query("skip_bad", "boolean", "Import the good rows of a file with bad ones"),
+                        .query("name", "string", "A name for the report"),
+                    ],
+                    body: ("application/octet-stream", "File"),
+                    responses: [(200, "The report", "GlossaryImport"), APIOperation.badRequest, APIOperation.tooLarge, APIOperation.badFile]
+                        + APIOperation.writeErrors)
+            ) { request, _ -> GlossaryImportReport in
+                let query = QueryParameters(request)
+                let format = try Self.format(query, request: request)
+                let bytes = try await RequestBody.bytes(request, limit: importLimit)
+                let name = try query.decoded("name") ?? "upload.\(format.rawValue)"
+                let skipBad = try query.flag("skip_bad")
+                return try await BlockingWork.run { try glossary.importTerms(try format.parse(bytes, fileName: name), skipBad: skipBad) }
+            },
+            APIRoute(
+                .init(
+                    method: .get, path: "/v1/glossary/export", summary: "The glossary as a file", access: .read,
+                    parameters: [.query("format", "string", "tsv, omegat or tbx", values: Self.formats)],
+                    responses: [(200, "The file", nil), APIOperation.badRequest])
+            ) { request, _ -> Response in
+                let format: GlossaryFormat = try QueryParameters(request).choice("format", default: .tsv)
+                let body = format.render(try await BlockingWork.run { try glossary.terms() })
+                return Response(
+                    status: .ok, headers: [.contentType: Self.contentType(of: format)], body: .init(byteBuffer: ByteBuffer(string: body)))
+            },
+        ]
     }
 
     /// `?format=` wins; else the Content-Type (TBX is XML; TSV and OmegaT are text).

@@ -14,12 +14,19 @@ struct HealthRoutes {
         let terms: Int
     }
 
-    func register(on router: Router<some RequestContext>) {
-        router.get("/v1/health") { _, _ -> Health in
-            let counts = try store.counts()
-            return Health(
-                status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
-                segments: counts.segments, terms: counts.terms)
-        }
+    var routes: [APIRoute] {
+        [
+            APIRoute(
+                .init(
+                    method: .get, path: "/v1/health", summary: "Status, versions and counts", access: .read, responses: [(200, "Healthy", "Health")])
+            ) { _, _ -> Health in
+                try await BlockingWork.run {
+                    let counts = try store.counts()
+                    return Health(
+                        status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
+                        segments: counts.segments, terms: counts.terms)
+                }
+            }
+        ]
     }
 }

@@ -53,11 +53,19 @@ struct WebRoutes {
 
     let assets = Assets.shared
 
-    func register(on router: Router<some RequestContext>) {
+    var routes: [APIRoute] {
         let assets = self.assets
-        router.get("/") { _, _ in Self.response(assets.page) }
-        router.get("/web/app.css") { _, _ in Self.response(assets.styleSheet) }
-        router.get("/web/app.js") { _, _ in Self.response(assets.script) }
+        return [
+            APIRoute(.init(method: .get, path: "/", summary: "The web page (HTML)", access: .read, responses: [(200, "The page", nil)])) { _, _ in
+                Self.response(assets.page)
+            },
+            APIRoute(
+                .init(method: .get, path: "/web/app.css", summary: "The web page's style sheet", access: .read, responses: [(200, "CSS", nil)])
+            ) { _, _ in Self.response(assets.styleSheet) },
+            APIRoute(
+                .init(method: .get, path: "/web/app.js", summary: "The web page's script", access: .read, responses: [(200, "JavaScript", nil)])
+            ) { _, _ in Self.response(assets.script) },
+        ]
     }
 
     /// Nothing from elsewhere may load or run, and the files are revalidated on every load (they change with
