@@ -12,16 +12,11 @@ import Testing
         options: ServerOptions = ServerOptions(token: "s3cret"),
         _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase) async throws -> Void
     ) async throws {
-        let database = try TestDatabase()
-        defer { database.remove() }
-        let app = Application(
-            router: TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: options))
-        try await app.test(.router) { client in try await body(client, database) }
+        try await TestDatabase.withServer(options: options, body)
     }
 
     private static func code(_ response: TestResponse) -> String? {
-        let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: Any]]
-        return object?["error"]?["code"] as? String
+        ErrorBody.code(of: response)
     }
 
     private static func bearer(_ token: String) -> HTTPFields {

@@ -1,6 +1,7 @@
 import Foundation
 import Glossary
 import Hummingbird
+import HummingbirdTesting
 @testable import TMServer
 
 /// A store in a fresh temporary folder, seeded with a few terms; the folder goes when the test ends.
@@ -46,4 +47,24 @@ struct ErrorBody: Decodable {
 extension HTTPFields {
     /// `Content-Type: application/json`, which every JSON route requires.
     static var json: HTTPFields { [.contentType: "application/json"] }
+}
+
+extension TestDatabase {
+    /// Runs `body` against the API in process, over a fresh database.
+    static func withServer(
+        options: ServerOptions, _ body: @escaping @Sendable (any TestClientProtocol, TestDatabase) async throws -> Void
+    ) async throws {
+        let database = try TestDatabase()
+        defer { database.remove() }
+        let app = Application(
+            router: TMApplication.router(store: database.store, glossary: database.glossary, memory: database.memory, options: options))
+        try await app.test(.router) { client in try await body(client, database) }
+    }
+}
+
+extension ErrorBody {
+    /// The `code` of an error answer, nil when the body is not one.
+    static func code(of response: TestResponse) -> String? {
+        (try? JSONDecoder().decode(ErrorBody.self, from: Data(buffer: response.body)))?.error.code
+    }
 }

@@ -18,7 +18,8 @@ enum TBXReader {
         }
         try XMLShape.check(.bytes(bytes, name: fileName))
         let handler = TBXHandler(fileName: fileName)
-        let parser = XMLParser(data: Data(bytes))
+        // As a stream, in chunks: handed one buffer, libxml2 stops past 10 MB with "internal error" (huge lookup).
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = handler

@@ -22,7 +22,8 @@ enum TMXReader {
         case .bytes(let bytes, let name):
             try checkProlog(bytes, isWholeDocument: true, name: name)
             try XMLShape.check(source)
-            parser = XMLParser(data: Data(bytes))
+            // As a stream, in chunks: handed one buffer, libxml2 stops past 10 MB with "internal error" (huge lookup).
+            parser = XMLParser(stream: InputStream(data: Data(bytes)))
         case .file(let url):
             let prefix = try MemoryFileReader.prefix(of: url, limit: prologLimit)
             try checkProlog(prefix, isWholeDocument: prefix.count < prologLimit, name: source.name)

@@ -11,6 +11,7 @@ import Foundation
 struct XMLParseFailure {
     /// libxml2 error code → what it means.
     static let reasons: [Int: String] = [
+        1: "libxml2 stopped (an internal limit, such as a very long text node)",
         4: "the document is empty",
         5: "there is content after the end of the root element",
         9: "a character XML does not allow",

@@ -47,18 +47,6 @@ public final class TermGlossary: Sendable {
         }
     }
 
-    /// Follows the log until the task is cancelled: what `tm serve` runs beside the server.
-    public func follow(every interval: Duration = .milliseconds(200), onError: @Sendable (TMError) -> Void = { _ in }) async {
-        while !Task.isCancelled {
-            do throws(TMError) {
-                try refresh()
-            } catch {
-                onError(error)
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
-
     /// Entries matching any spelling of `query`, best first; see `GlossaryIndex.lookup`.
     public func lookup(_ query: String) throws(TMError) -> LookupResult {
         try Self.checkLength(query, field: "q")

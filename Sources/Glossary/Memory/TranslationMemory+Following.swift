@@ -103,16 +103,4 @@ extension TranslationMemory {
         if en { copy.en.compact() }
         indexes.write { $0 = copy }
     }
-
-    /// Follows the log until the task is cancelled: what `tm serve` runs beside the server.
-    public func follow(every interval: Duration = .milliseconds(200), onError: @Sendable (TMError) -> Void = { _ in }) async {
-        while !Task.isCancelled {
-            do throws(TMError) {
-                try refresh()
-            } catch {
-                onError(error)
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
 }

@@ -84,34 +84,19 @@ extension TMStore {
                         item TEXT NOT NULL CHECK (item IN ('segment', 'term')),
                         item_id INTEGER NOT NULL
                     );
-                    CREATE TRIGGER segment_logged_insert AFTER INSERT ON segment BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('segment', new.id);
-                    END;
-                    CREATE TRIGGER segment_logged_update AFTER UPDATE ON segment BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('segment', new.id);
-                    END;
-                    CREATE TRIGGER segment_logged_delete AFTER DELETE ON segment BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('segment', old.id);
-                    END;
-                    CREATE TRIGGER term_logged_insert AFTER INSERT ON term BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', new.id);
-                    END;
-                    CREATE TRIGGER term_logged_update AFTER UPDATE ON term BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', new.id);
-                    END;
-                    CREATE TRIGGER term_logged_delete AFTER DELETE ON term BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', old.id);
-                    END;
-                    CREATE TRIGGER variant_logged_insert AFTER INSERT ON variant BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', new.term_id);
-                    END;
-                    CREATE TRIGGER variant_logged_update AFTER UPDATE ON variant BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', new.term_id);
-                    END;
-                    CREATE TRIGGER variant_logged_delete AFTER DELETE ON variant BEGIN
-                        INSERT INTO change_log(item, item_id) VALUES ('term', old.term_id);
-                    END;
                     """)
+            // One trigger per table and event: a variant's change is its term's.
+            let logged = [("segment", "segment", "id"), ("term", "term", "id"), ("variant", "term", "term_id")]
+            for (table, item, idColumn) in logged {
+                for (event, row) in [("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_logged_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                                INSERT INTO change_log(item, item_id) VALUES ('\(item)', \(row).\(idColumn));
+                            END;
+                            """)
+                }
+            }
         }
         return migrator
     }

@@ -18,12 +18,19 @@ public struct ChangeFollowService: Service {
     }
 
     public func run() async throws {
-        let logger = logger
-        let report: @Sendable (TMError) -> Void = { error in logger.error("following the change log failed", metadata: ["error": "\(error)"]) }
         await cancelWhenGracefulShutdown {
-            async let memoryFollowed: Void = memory.follow(every: interval, onError: report)
-            async let glossaryFollowed: Void = glossary.follow(every: interval, onError: report)
-            _ = await (memoryFollowed, glossaryFollowed)
+            while !Task.isCancelled {
+                do {
+                    // Off the cooperative pool: a rebuild after another process's large import takes seconds.
+                    try await BlockingWork.run {
+                        try memory.refresh()
+                        try glossary.refresh()
+                    }
+                } catch {
+                    logger.error("following the change log failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
         }
     }
 }
