@@ -297,7 +297,8 @@ extension HostileRequestTests {
             var tmx = #"<?xml version="1.0"?><tmx version="1.4"><header srclang="ko"/><body>"# + "\n"
             var count = 0
             while tmx.utf8.count < 12 << 20 {
-                tmx += "<tu><tuv xml:lang=\"ko\"><seg>큰 파일의 문장 \(count)번</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(count) of a large file</seg></tuv></tu>\n"
+                tmx +=
+                    "<tu><tuv xml:lang=\"ko\"><seg>큰 파일의 문장 \(count)번</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(count) of a large file</seg></tuv></tu>\n"
                 count += 1
             }
             tmx += "</body></tmx>\n"

@@ -15,7 +15,7 @@ enum MemoryFileReader {
         switch source {
         case .bytes(let bytes, _):
             try splitter.feed(bytes[...], body)
-        case .file(let url):
+        case .file(let url), .upload(let url, _):
             let handle = try openFile(url)
             defer { try? handle.close() }
             while true {

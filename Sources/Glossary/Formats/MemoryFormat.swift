@@ -24,17 +24,18 @@ public enum MemoryFormat: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Where an import reads from: a file is streamed (it may be larger than memory), a request body is
-/// already in memory.
+/// Where an import reads from: a file is streamed (it may be larger than memory), bytes are already in memory.
 public enum MemorySource: Sendable {
     case file(URL)
+    /// A file streamed like `file`, reported under another name (a request body the server spooled to disk).
+    case upload(URL, name: String)
     case bytes([UInt8], name: String)
 
-    /// The name errors report: the file's last path component, or the name given with the bytes.
+    /// The name errors report: the file's last path component, or the name given.
     public var name: String {
         switch self {
         case .file(let url): url.lastPathComponent
-        case .bytes(_, let name): name
+        case .upload(_, let name), .bytes(_, let name): name
         }
     }
 }

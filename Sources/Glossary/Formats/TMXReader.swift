@@ -24,7 +24,7 @@ enum TMXReader {
             try XMLShape.check(source)
             // As a stream, in chunks: handed one buffer, libxml2 stops past 10 MB with "internal error" (huge lookup).
             parser = XMLParser(stream: InputStream(data: Data(bytes)))
-        case .file(let url):
+        case .file(let url), .upload(let url, _):
             let prefix = try MemoryFileReader.prefix(of: url, limit: prologLimit)
             try checkProlog(prefix, isWholeDocument: prefix.count < prologLimit, name: source.name)
             try XMLShape.check(source)

@@ -42,7 +42,7 @@ struct XMLShape {
         switch source {
         case .bytes(let bytes, _):
             try shape.feed(bytes[...])
-        case .file(let url):
+        case .file(let url), .upload(let url, _):
             let handle = try MemoryFileReader.openFile(url)
             defer { try? handle.close() }
             while true {

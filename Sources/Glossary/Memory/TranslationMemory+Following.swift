@@ -4,10 +4,12 @@ import Synchronization
 /// How the fuzzy indexes follow the store's change log (`TMStore+ChangeLog.swift`): every write by this process or
 /// another reaches them here and only here.
 extension TranslationMemory {
-    /// Brings the indexes up to the last change in the database, building them on first use. The server calls it
-    /// before it listens and then every fraction of a second, so a write by any process is searchable within that.
+    /// Brings the indexes up to the last change in the database, building them on first use, and compacts them when
+    /// their recent additions have outgrown them. The server calls it before it listens and then every fraction of a
+    /// second, so a write by any process is searchable within that.
     public func refresh() throws(TMError) {
         try refresh(waitingForRebuild: true)
+        try compactIfNeeded()
     }
 
     /// The change log's `seq` the indexes are at; nil before they are built.
@@ -46,61 +48,69 @@ extension TranslationMemory {
             case .rebuild:
                 seq = try rebuild()
             case .rows(let ids, let rows, let through):
-                indexes.write { indexes in
-                    for id in ids {
-                        if let keys = rows[id] {
-                            indexes.ko.add(id: id, key: keys.koKey, recency: keys.updatedAt)
-                            indexes.en.add(id: id, key: keys.enKey, recency: keys.updatedAt)
-                        } else {
-                            indexes.ko.remove(id: id)
-                            indexes.en.remove(id: id)
-                        }
-                    }
-                }
+                indexes.write { Self.apply(ids, rows, to: &$0) }
                 seq = through
                 applied.store(through, ordering: .releasing)
-                compactIfNeeded()
                 return
             }
         }
     }
 
+    /// The current state of each changed pair into both indexes: its keys, or its removal.
+    private static func apply(_ ids: [Int64], _ rows: [Int64: TMStore.IndexedKeys], to indexes: inout MemoryIndexes) {
+        for id in ids {
+            if let keys = rows[id] {
+                indexes.ko.add(id: id, key: keys.koKey, recency: keys.updatedAt)
+                indexes.en.add(id: id, key: keys.enKey, recency: keys.updatedAt)
+            } else {
+                indexes.ko.remove(id: id)
+                indexes.en.remove(id: id)
+            }
+        }
+    }
+
     /// Builds both indexes from every stored pair, outside the index lock (searches go on meanwhile), and swaps
-    /// them in; returns the change the new indexes are at.
+    /// them in; returns a change the new indexes are at or past (the next catch-up replays the log from there, which
+    /// is harmless for what they already hold). The keys stream from the database into the indexes, one side per
+    /// thread, so no list of every key is ever held.
     private func rebuild() throws(TMError) -> Int64 {
         rebuilding.store(true, ordering: .releasing)
         defer { rebuilding.store(false, ordering: .releasing) }
-        var ko: [(id: Int64, key: String, recency: Double)] = []
-        var en: [(id: Int64, key: String, recency: Double)] = []
-        let seq = try store.forEachSegmentKey { id, koKey, enKey, updatedAt in
-            ko.append((id, koKey, updatedAt))
-            en.append((id, enKey, updatedAt))
-        }
-        // The two sides are independent: build them on two threads, which halves the time to ready on 2 cores.
         let built = Mutex(MemoryIndexes())
-        let entries = [ko, en]
-        ko = []
-        en = []
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            var index = side == 0 ? MemoryIndexes().ko : MemoryIndexes().en
-            index.add(contentsOf: entries[side])
-            built.withLock { if side == 0 { $0.ko = index } else { $0.en = index } }
+        let seq = try store.withEverySegmentKey { side, keys in
+            var index = side == .ko ? MemoryIndexes().ko : MemoryIndexes().en
+            index.add(contentsOf: IteratorSequence(keys))
+            built.withLock { if side == .ko { $0.ko = index } else { $0.en = index } }
         }
-        let fresh = built.withLock { $0 }
-        indexes.write { $0 = fresh }
+        var fresh = built.withLock { $0 }
+        // Swapped, not assigned: the old indexes are freed after the lock is released.
+        indexes.write { swap(&$0, &fresh) }
         applied.store(seq, ordering: .releasing)
         return seq
     }
 
-    /// Compacts a side whose delta has outgrown its base, on a copy, outside the index lock: searches go on with the
-    /// current index meanwhile, and only the swap takes the lock. Called with the follower's lock held, so no change
-    /// can land between the copy and the swap.
-    private func compactIfNeeded() {
+    /// Compacts a side whose additions have outgrown its base, on a copy and outside every lock, so that searches
+    /// and catch-ups go on meanwhile; then the changes applied to the live indexes in the meantime are replayed onto
+    /// the copy from the change log, and the copy swapped in.
+    private func compactIfNeeded() throws(TMError) {
         let (ko, en) = indexes.read { ($0.ko.needsCompaction, $0.en.needsCompaction) }
-        guard ko || en else { return }
-        var copy = indexes.read { $0 }
+        guard ko || en, compacting.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        defer { compacting.store(false, ordering: .releasing) }
+        let (start, snapshot) = follower.withLock { seq in (seq, indexes.read { $0 }) }
+        guard let start else { return }
+        var copy = snapshot
         if ko { copy.ko.compact() }
         if en { copy.en.compact() }
-        indexes.write { $0 = copy }
+        try follower.withLock { (seq: inout Int64?) throws(TMError) in
+            if seq != start {
+                guard case .rows(let ids, let rows, let through) = try store.changedSegments(after: start, limit: .max) else {
+                    return  // the log was pruned past the copy: keep the live indexes, compact another time
+                }
+                Self.apply(ids, rows, to: &copy)
+                seq = through
+                applied.store(through, ordering: .releasing)
+            }
+            indexes.write { swap(&$0, &copy) }
+        }
     }
 }

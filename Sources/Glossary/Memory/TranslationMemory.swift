@@ -17,6 +17,8 @@ public final class TranslationMemory: Sendable {
     let applied = Atomic<Int64>(-1)
     /// A full rebuild is running: searches use the indexes as they are rather than wait seconds for it.
     let rebuilding = Atomic<Bool>(false)
+    /// A compaction is running (on a copy; see `compactIfNeeded`).
+    let compacting = Atomic<Bool>(false)
 
     /// Bigrams for Korean (a syllable is nearly a word piece), trigrams for English.
     struct MemoryIndexes: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 extension TMStore {
     /// Each side of a pair is limited to this many characters (Unicode scalars).
@@ -93,15 +94,51 @@ extension TMStore {
         guard db.changesCount > 0 else { throw TMError.notFound("segment \(id)") }
     }
 
-    /// Every pair's keys, for building the fuzzy indexes, in id order, without holding all rows at once; returns the
-    /// change log's `seq` the keys are as of (read in the same transaction).
-    func forEachSegmentKey(_ body: (_ id: Int64, _ koKey: String, _ enKey: String, _ updatedAt: Double) -> Void) throws(TMError) -> Int64 {
-        try read { db in
-            let seq = try Self.latestChange(in: db)
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment ORDER BY id")
-            while let row = try rows.next() { body(row[0], row[1], row[2], row[3]) }
-            return seq
+    /// One side's keys of every pair, in id order, streamed from one read of the database.
+    struct SideKeys: Sequence, IteratorProtocol {
+        let rows: RowCursor
+        let column: Int
+        /// The first read error, which ends the sequence; the caller throws it.
+        private(set) var failure: (any Error)?
+
+        init(rows: RowCursor, column: Int) {
+            self.rows = rows
+            self.column = column
         }
+
+        mutating func next() -> (id: Int64, key: String, recency: Double)? {
+            do {
+                guard let row = try rows.next() else { return nil }
+                return (row[0], row[column], row[3])
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+    }
+
+    /// Calls `body` with the stream of each side's keys (`.ko` and `.en`, on two threads at once, each in a read
+    /// transaction of its own) and returns a change log `seq` that both reads are at or past. Replaying the log from
+    /// that `seq` makes the two sides agree, whatever was written between the two reads. Nothing holds every key at
+    /// once: each stream goes straight into its index.
+    func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout SideKeys) -> Void) throws(TMError) -> Int64 {
+        let query = "SELECT id, ko_key, en_key, updated_at FROM segment ORDER BY id"
+        let results = Mutex<[Result<Int64, TMError>]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let result = Result { () throws(TMError) -> Int64 in
+                try read { db in
+                    let seq = try Self.latestChange(in: db)
+                    var keys = SideKeys(rows: try Row.fetchCursor(db, sql: query), column: side + 1)
+                    body(side == 0 ? .ko : .en, &keys)
+                    if let failure = keys.failure { throw failure }
+                    return seq
+                }
+            }
+            results.withLock { $0.append(result) }
+        }
+        var seq = Int64.max
+        for result in results.withLock({ $0 }) { seq = min(seq, try result.get()) }
+        return seq
     }
 
     /// What the fuzzy indexes hold of a pair.

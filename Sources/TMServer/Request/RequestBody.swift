@@ -13,6 +13,34 @@ enum RequestBody {
         return buffer.readBytes(length: buffer.readableBytes) ?? []
     }
 
+    /// The body written to a new temporary file, up to `limit` bytes (413 beyond), so that an import reads it as a
+    /// stream instead of holding it in memory. The caller removes the file's folder (`removeSpool(_:)`).
+    static func spool(_ request: Request, limit: Int) async throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("body")
+        do {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw TMError.storage("cannot write \(file.path)") }
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            var total = 0
+            for try await buffer in request.body {
+                total += buffer.readableBytes
+                guard total <= limit else { throw HTTPError(.contentTooLarge) }
+                try handle.write(contentsOf: buffer.readableBytesView)
+            }
+            return file
+        } catch {
+            removeSpool(file)
+            throw error
+        }
+    }
+
+    /// Removes a file `spool` wrote, and its folder.
+    static func removeSpool(_ file: URL) {
+        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+    }
+
     /// The body decoded as JSON; a body not sent as `application/json` is a 415 (a web page elsewhere can send
     /// text/plain without asking first, never JSON); malformed JSON, invalid UTF-8 and wrong types are 400s naming
     /// the field.

@@ -116,11 +116,13 @@ struct MemoryRoutes {
             ) { request, _ -> MemoryImportReport in
                 let query = QueryParameters(request)
                 let format = try Self.format(query, request: request)
-                let bytes = try await RequestBody.bytes(request, limit: importLimit)
                 let name = try query.decoded("name") ?? "upload.\(format.rawValue)"
                 let (origin, skipBad) = (try query.decoded("origin") ?? name, try query.flag("skip_bad"))
+                // On disk, not in memory: the import streams it like a file given to `tm import`.
+                let upload = try await RequestBody.spool(request, limit: importLimit)
+                defer { RequestBody.removeSpool(upload) }
                 return try await BlockingWork.run {
-                    try memory.importFile(.bytes(bytes, name: name), format: format, origin: origin, skipBad: skipBad)
+                    try memory.importFile(.upload(upload, name: name), format: format, origin: origin, skipBad: skipBad)
                 }
             },
             APIRoute(

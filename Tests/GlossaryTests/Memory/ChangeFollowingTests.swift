@@ -85,6 +85,25 @@ import Testing
         #expect(try reader.search("A new sentence after pruning", minScore: 100).matches.map(\.id) == [id])
     }
 
+    @Test func manySmallWritesAreCompactedAndStillFoundExactly() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second)
+        try reader.refresh()
+        for batch in 0..<18 {
+            let inputs = (0..<1_000).map { SegmentInput(ko: "작은 쓰기 \(batch)-\($0)번", en: "Small write \($0) of batch \(batch)") }
+            _ = try writer.add(inputs)
+            try reader.refresh()  // incremental each time: 1,000 changes
+        }
+        let needs = reader.indexes.read { $0.en.needsCompaction || $0.ko.needsCompaction }
+        #expect(!needs, "refresh compacted the indexes once their additions outgrew them")
+        #expect(try reader.stats().indexedEnglish == 18_000)
+        let hits = try reader.search("Small write 999 of batch 17", minScore: 80, limit: 5).matches
+        let expected = reader.indexes.read { $0.en.bruteForceSearch(Normalizer.key("Small write 999 of batch 17"), minScore: 80, limit: 5) }
+        #expect(hits.map(\.id) == expected.map(\.id))
+        #expect(hits.first?.en == "Small write 999 of batch 17")
+    }
+
     @Test func everyWriteLeavesOneLogRowInItsTransaction() throws {
         let processes = try TwoProcesses()
         let memory = TranslationMemory(store: processes.first)
