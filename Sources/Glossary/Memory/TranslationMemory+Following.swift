@@ -23,7 +23,18 @@ extension TranslationMemory {
     func refresh(waitingForRebuild: Bool) throws(TMError) {
         let current = applied.load(ordering: .acquiring)
         if current >= 0 {
-            if try store.latestChange() == current { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let writes = localWrites.load(ordering: .acquiring)
+            if !waitingForRebuild, writes == localWritesSeen.load(ordering: .acquiring),
+                now &- lastFreshCheck.load(ordering: .relaxed) < logCheckInterval
+            {
+                return
+            }
+            if try store.latestChange() == current {
+                localWritesSeen.store(writes, ordering: .releasing)
+                lastFreshCheck.store(now, ordering: .relaxed)
+                return
+            }
             if !waitingForRebuild && rebuilding.load(ordering: .acquiring) { return }
         }
         try follower.withLock { (seq: inout Int64?) throws(TMError) in

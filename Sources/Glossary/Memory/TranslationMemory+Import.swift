@@ -11,6 +11,7 @@ extension TranslationMemory {
         try TextField.check(origin, field: "origin")
         var tally = ImportTally()
         let time = Date().timeIntervalSince1970
+        defer { localWrites.add(1, ordering: .releasing) }
         try store.write { db in
             // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
             // otherwise spills pages to the log again and again. Readers keep the small default.

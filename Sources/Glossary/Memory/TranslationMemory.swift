@@ -19,6 +19,14 @@ public final class TranslationMemory: Sendable {
     let rebuilding = Atomic<Bool>(false)
     /// A compaction is running (on a copy; see `compactIfNeeded`).
     let compacting = Atomic<Bool>(false)
+    /// Writes made through this memory, and how many of them the last look at the log had seen: a search after a
+    /// write of its own always reads the log.
+    let localWrites = Atomic<Int>(0)
+    let localWritesSeen = Atomic<Int>(0)
+    /// When a search last found the indexes up to date with the log (uptime nanoseconds).
+    let lastFreshCheck = Atomic<UInt64>(0)
+    /// How long a search may trust the last look at the log while nothing was written here, in nanoseconds.
+    let logCheckInterval: UInt64
 
     /// Bigrams for Korean (a syllable is nearly a word piece), trigrams for English.
     struct MemoryIndexes: Sendable {
@@ -39,9 +47,15 @@ public final class TranslationMemory: Sendable {
     /// The memory over `store`; `glossary` adds term hints to searches when asked. The indexes are built on first
     /// use (a command that only writes builds none); `refresh()` builds them ahead, as the server does before it
     /// listens.
-    public init(store: TMStore, glossary: TermGlossary? = nil) {
+    ///
+    /// - Parameter logCheckInterval: searches read the change log before they answer, but at most this often while
+    ///   nothing is written through this memory: another process's write may wait that long to be found; a write
+    ///   made here is found by the next search. Zero reads the log before every search.
+    public init(store: TMStore, glossary: TermGlossary? = nil, logCheckInterval: Duration = .milliseconds(10)) {
         self.store = store
         self.glossary = glossary
+        let (seconds, attoseconds) = logCheckInterval.components
+        self.logCheckInterval = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds / 1_000_000_000))
         self.indexes = ReadWriteLock(MemoryIndexes())
     }
 
@@ -61,6 +75,7 @@ public final class TranslationMemory: Sendable {
             }
         }
         let time = Date().timeIntervalSince1970
+        defer { localWrites.add(1, ordering: .releasing) }
         return try store.write { db in
             // New pairs take the largest id plus one: an id above every one before it is new (see importFile).
             var newest = try TMStore.largestID(in: db)
@@ -82,10 +97,12 @@ public final class TranslationMemory: Sendable {
     public func update(id: Int64, with input: SegmentInput) throws(TMError) -> Segment {
         let pair = try TMStore.KeyedPair(ko: input.ko, en: input.en)
         if let origin = input.origin { try TextField.check(origin, field: "origin") }
+        defer { localWrites.add(1, ordering: .releasing) }
         return try store.write { db in try TMStore.update(id: id, to: pair, origin: input.origin, at: Date(), in: db) }
     }
 
     public func remove(id: Int64) throws(TMError) {
+        defer { localWrites.add(1, ordering: .releasing) }
         try store.write { db in try TMStore.deleteSegment(id: id, in: db) }
     }
 

@@ -37,7 +37,7 @@ struct GlossaryRoutes {
                     responses: [(200, "Matches, best first", "Lookup"), APIOperation.badRequest])
             ) { request, _ -> LookupResult in
                 let query = try QueryParameters(request).required("q")
-                return try await BlockingWork.run { try glossary.lookup(query) }
+                return try glossary.lookup(query)
             },
             APIRoute(
                 .init(
@@ -46,7 +46,7 @@ struct GlossaryRoutes {
                     responses: [(200, "Terms with spans", "Recognition"), APIOperation.badRequest, APIOperation.tooLarge])
             ) { request, _ -> RecognitionResult in
                 let body = try await RequestBody.json(TextBody.self, from: request)
-                return RecognitionResult(terms: try await BlockingWork.run { try glossary.recognize(body.text) })
+                return RecognitionResult(terms: try glossary.recognize(body.text))
             },
             APIRoute(
                 .init(
@@ -55,12 +55,12 @@ struct GlossaryRoutes {
                     responses: [(200, "Issues and the corrected text", "StyleCheck"), APIOperation.badRequest, APIOperation.tooLarge])
             ) { request, _ -> StyleCheckResult in
                 let body = try await RequestBody.json(TextBody.self, from: request)
-                return try await BlockingWork.run { try glossary.check(body.text) }
+                return try glossary.check(body.text)
             },
             APIRoute(
                 .init(method: .get, path: "/v1/glossary/terms", summary: "Every term", access: .read, responses: [(200, "The terms", "TermList")])
             ) { _, _ -> TermList in
-                TermList(terms: try await BlockingWork.run { try glossary.terms() })
+                TermList(terms: try glossary.terms())
             },
             APIRoute(
                 .init(
@@ -76,7 +76,7 @@ struct GlossaryRoutes {
                     responses: [(200, "The term", "Term"), APIOperation.badRequest, APIOperation.notFound])
             ) { _, context -> Term in
                 let id = try context.parameters.id(of: "term")
-                return try await BlockingWork.run { try glossary.term(id: id) }
+                return try glossary.term(id: id)
             },
             APIRoute(
                 .init(
@@ -124,7 +124,7 @@ struct GlossaryRoutes {
                     responses: [(200, "The file", nil), APIOperation.badRequest])
             ) { request, _ -> Response in
                 let format: GlossaryFormat = try QueryParameters(request).choice("format", default: .tsv)
-                let body = format.render(try await BlockingWork.run { try glossary.terms() })
+                let body = format.render(try glossary.terms())
                 return Response(
                     status: .ok, headers: [.contentType: Self.contentType(of: format)], body: .init(byteBuffer: ByteBuffer(string: body)))
             },

@@ -20,12 +20,10 @@ struct HealthRoutes {
                 .init(
                     method: .get, path: "/v1/health", summary: "Status, versions and counts", access: .read, responses: [(200, "Healthy", "Health")])
             ) { _, _ -> Health in
-                try await BlockingWork.run {
-                    let counts = try store.counts()
-                    return Health(
-                        status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
-                        segments: counts.segments, terms: counts.terms)
-                }
+                let counts = try store.counts()
+                return Health(
+                    status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
+                    segments: counts.segments, terms: counts.terms)
             }
         ]
     }

@@ -39,7 +39,7 @@ struct MemoryRoutes {
                     responses: [(200, "The pair", "Segment"), APIOperation.badRequest, APIOperation.notFound])
             ) { _, context -> Segment in
                 let id = try context.parameters.id(of: "segment")
-                return try await BlockingWork.run { try memory.segment(id: id) }
+                return try memory.segment(id: id)
             },
             APIRoute(
                 .init(

@@ -27,7 +27,7 @@ struct ServiceRoutes {
                     status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: document)))
             },
             APIRoute(Self.metricsOperation) { _, _ -> Response in
-                let counts = try await BlockingWork.run { try store.counts() }
+                let counts = try store.counts()
                 let text = metrics.render(segments: counts.segments, terms: counts.terms, databaseBytes: store.fileSize())
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

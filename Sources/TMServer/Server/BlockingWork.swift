@@ -1,10 +1,11 @@
 import NIOPosix
 
-/// Runs the library's blocking calls (SQLite, index locks) on a pool of threads of their own.
+/// Runs the library's calls that can wait (writes, for SQLite's write lock; searches, for the index lock while it
+/// catches up; imports, alignment, backups) on a pool of threads of their own. Reads that cannot wait (glossary
+/// lookups on their snapshot, single-row SQL reads in WAL mode) stay where they are: the hop costs more than they do.
 ///
-/// Handlers run on Swift's cooperative pool, which has one thread per core — two here. A search waiting for the
-/// index lock, or a write waiting for SQLite's, would otherwise hold one of them, and two such waits stop every
-/// other request, writes included.
+/// Handlers run on Swift's cooperative pool, which has one thread per core — two here. Two waiting calls would
+/// otherwise hold both threads and stop every other request, writes included.
 enum BlockingWork {
     /// Sixteen threads: enough that writers waiting for SQLite and readers waiting for the index never take them all.
     static let pool: NIOThreadPool = {

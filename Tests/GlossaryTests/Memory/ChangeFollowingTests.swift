@@ -25,7 +25,7 @@ import Testing
     @Test func addsEditsAndDeletesByAnotherProcessAreSearchable() throws {
         let processes = try TwoProcesses()
         let writer = TranslationMemory(store: processes.first)
-        let reader = TranslationMemory(store: processes.second)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
         let old = "The ministry announced new measures on Tuesday."
         let id = try writer.add([SegmentInput(ko: "부처는 화요일에 새 조치를 발표했다.", en: old)])[0].segment.id
         #expect(try reader.search(old, minScore: 100).matches.map(\.id) == [id], "an add is seen")
@@ -47,7 +47,7 @@ import Testing
     @Test func aScoreIsComputedFromTheTextReturned() throws {
         let processes = try TwoProcesses()
         let writer = TranslationMemory(store: processes.first)
-        let reader = TranslationMemory(store: processes.second)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
         let query = "It is sunny in Seoul today."
         let id = try writer.add([SegmentInput(ko: "서울은 맑다.", en: query)])[0].segment.id
         #expect(try reader.search(query).matches.first?.score == 100)
@@ -66,7 +66,7 @@ import Testing
 
     @Test func aBulkImportElsewhereRebuildsAndAPrunedLogForcesARebuild() throws {
         let processes = try TwoProcesses()
-        let reader = TranslationMemory(store: processes.second)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
         try reader.refresh()
         #expect(reader.indexedChange == 0)
         let rows = (0..<30_000).map { "문장 \($0)번\tSentence number \($0) of the import\n" }.joined()
@@ -88,7 +88,7 @@ import Testing
     @Test func manySmallWritesAreCompactedAndStillFoundExactly() throws {
         let processes = try TwoProcesses()
         let writer = TranslationMemory(store: processes.first)
-        let reader = TranslationMemory(store: processes.second)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
         try reader.refresh()
         for batch in 0..<18 {
             let inputs = (0..<1_000).map { SegmentInput(ko: "작은 쓰기 \(batch)-\($0)번", en: "Small write \($0) of batch \(batch)") }
@@ -102,6 +102,19 @@ import Testing
         let expected = reader.indexes.read { $0.en.bruteForceSearch(Normalizer.key("Small write 999 of batch 17"), minScore: 80, limit: 5) }
         #expect(hits.map(\.id) == expected.map(\.id))
         #expect(hits.first?.en == "Small write 999 of batch 17")
+    }
+
+    @Test func withTheDefaultIntervalAnotherProcessesWriteIsFoundAfterIt() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second)
+        #expect(try reader.search("Nothing stored yet", minScore: 50).matches.isEmpty)
+        let id = try writer.add([SegmentInput(ko: "간격 뒤의 문장", en: "A sentence found after the interval")])[0].segment.id
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(try reader.search("A sentence found after the interval", minScore: 100).matches.map(\.id) == [id])
+        // A write through the reader itself is found at once.
+        let own = try reader.add([SegmentInput(ko: "자기 쓰기", en: "The reader's own write")])[0].segment.id
+        #expect(try reader.search("The reader's own write", minScore: 100).matches.map(\.id) == [own])
     }
 
     @Test func everyWriteLeavesOneLogRowInItsTransaction() throws {
