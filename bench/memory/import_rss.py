@@ -104,20 +104,23 @@ db = os.path.join(args.work, "server.sqlite")
 for suffix in ("", "-wal", "-shm"):
     if os.path.exists(db + suffix): os.remove(db + suffix)
 process, url = serve(db, ["--max-body", str(args.server_mb + 16), "--timeout", "600"])
-with open(body_path, "rb") as f:
-    data = f.read()
-start = time.time()
-request = urllib.request.Request(url + "/v1/import?format=tmx", data=data, method="POST", headers={"Content-Type": "application/x-tmx+xml"})
-with urllib.request.urlopen(request, timeout=600) as response:
-    report = json.loads(response.read())
-del data
-# The import answers after its commit; the index follows the change log: wait until it holds every pair.
-while get(url + "/v1/stats")["indexed_en"] < report["added"]:
-    time.sleep(0.1)
-seconds = time.time() - start
-server_peak = vm(process.pid, "VmHWM")
-process.terminate()
-process.wait()
+try:
+    with open(body_path, "rb") as f:
+        data = f.read()
+    start = time.time()
+    request = urllib.request.Request(
+        url + "/v1/import?format=tmx", data=data, method="POST", headers={"Content-Type": "application/x-tmx+xml"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        report = json.loads(response.read())
+    del data
+    # The import answers after its commit; the index follows the change log: wait until it holds every pair.
+    while get(url + "/v1/stats")["indexed_en"] < report["added"]:
+        time.sleep(0.1)
+    seconds = time.time() - start
+    server_peak = vm(process.pid, "VmHWM")
+finally:
+    process.terminate()
+    process.wait()
 index = max(0, ready_rss(db) - base)
 rows.append(("POST /v1/import (server)", os.path.getsize(body_path), report["added"], seconds, server_peak, index))
 
