@@ -33,8 +33,10 @@ extension FuzzyIndex {
     }
 
     /// `search(_:minScore:limit:)`, or nil once the search has done more than `workLimit` units of work: posting
-    /// entries read plus, per verified candidate, its length times the query's 64-scalar blocks (one unit is about
-    /// half a nanosecond). A long query with a low minimum score can ask for a scan of every entry; this bounds it.
+    /// entries read plus, per verified candidate, its length times (the query's 64-scalar blocks + 8) + 32 (one unit
+    /// is about half a nanosecond to a nanosecond here). A low minimum score asks for a scan of every entry of a
+    /// wide range of lengths (the q-gram bound prunes nothing below about 67 %), a long query multiplies the cost of
+    /// each; this bounds both.
     public func search(_ key: String, minScore: Int, limit: Int, workLimit: Int) -> [FuzzyMatch]? {
         guard limit > 0, count > 0 else { return [] }
         let query = key.unicodeScalars.map(\.value)
@@ -48,6 +50,16 @@ extension FuzzyIndex {
         let usesGrams = queryGramCount > 0 && queryGramCount < Int(UInt16.max)
         let thresholds = (shortest...longest).map { usesGrams ? rule.sharedGramBound(candidateLength: $0, gramLength: gramLength) : 0 }
         var verifier = CandidateVerifier(index: self, query: query, rule: rule, limit: limit, workLimit: workLimit)
+        // The lengths the grams cannot prune are scanned whole: when that alone would pass the limit, refuse now
+        // rather than after doing the work.
+        if workLimit < .max {
+            var scanned = 0
+            for length in shortest...longest where thresholds[length - shortest] <= 0 {
+                let slots = baseSlots(ofLengths: length...length).count + (deltaSlotsByLength[length]?.count ?? 0)
+                scanned = scanned &+ slots &* verifier.cost(ofLength: length)
+                if scanned > workLimit || scanned < 0 { return nil }
+            }
+        }
 
         let gramLengths = (shortest...longest).filter { thresholds[$0 - shortest] > 0 }
         if let first = gramLengths.first, let last = gramLengths.last {
@@ -316,6 +328,12 @@ struct CandidateVerifier {
     /// The work limit has been passed: the search must give up.
     var exhausted: Bool { work.exhausted }
 
+    /// The work of verifying a key of `length` scalars: decoding and stepping through it costs about as much as
+    /// eight more 64-row blocks would.
+    func cost(ofLength length: Int) -> Int {
+        length * (queryBlocks + 8) + 32
+    }
+
     /// Verifies one slot; `sharedGramBound`, when known, is an upper bound on the grams it shares with the query.
     mutating func consider(slot: Int, sharedGramBound: Int?) {
         guard work.spend(1), index.alive[slot] else { return }
@@ -326,7 +344,7 @@ struct CandidateVerifier {
         guard abs(length - query.count) <= ceiling else { return }
         let gramLength = index.gramLength
         if let bound = sharedGramBound, bound < maxLength - gramLength + 1 - gramLength * ceiling { return }
-        guard work.spend(length * queryBlocks) else { return }
+        guard work.spend(cost(ofLength: length)) else { return }
         index.decodeKey(of: slot, into: &scalars)
         guard let distance = scalars.withUnsafeBufferPointer({ pattern.distance(to: $0, limit: ceiling) }) else { return }
         top.offer(RankedMatch(id: index.ids[slot], distance: distance, maxLength: maxLength, recency: index.recencies[slot]))
