@@ -300,7 +300,7 @@
     const min = $('#min-score').value;
     const [lookup, matches] = await Promise.allSettled([
       api('GET', '/v1/glossary/lookup?q=' + encodeURIComponent(query), undefined, { signal }),
-      api('GET', `/v1/matches?q=${encodeURIComponent(query)}&min=${encodeURIComponent(min)}&limit=10&hints=true`, undefined, { signal }),
+      searchMemory(query, Number(min), signal),
     ]);
     if (sequence !== searchSequence) return;
     const failure = [lookup, matches].find((r) => r.status === 'rejected' && !(r.reason && r.reason.name === 'AbortError'));
@@ -450,15 +450,38 @@
     return 'low';
   }
 
+  /**
+   * Fuzzy matches at the chosen minimum; on a memory too large for it (the server answers 422 too_broad rather than
+   * scan every pair) the next higher minimum the menu offers, noted in the result so the list says so.
+   */
+  async function searchMemory(query, min, signal) {
+    const levels = [...$('#min-score').options].map((option) => Number(option.value)).filter((value) => value > min);
+    for (let level = min; ; level = levels.shift()) {
+      try {
+        const result = await api('GET', `/v1/matches?q=${encodeURIComponent(query)}&min=${level}&limit=10&hints=true`, undefined, { signal });
+        if (level !== min) result.raisedTo = level;
+        return result;
+      } catch (error) {
+        if (!(error instanceof APIError) || error.code !== 'too_broad' || levels.length === 0) throw error;
+      }
+    }
+  }
+
   function renderMatches(result, query) {
     const list = $('#match-list');
     list.replaceChildren();
     const matches = (result && result.matches) || [];
     const empty = $('#matches-empty');
     empty.hidden = matches.length > 0;
+    const shown = (result && result.raisedTo) || $('#min-score').value;
+    const raised = result && result.raisedTo ? ` (the memory is too large to search below ${shown}% for this query)` : '';
     empty.textContent = query
-      ? `No pair in the memory scores ${$('#min-score').value}% or more.`
+      ? `No pair in the memory scores ${shown}% or more${raised}.`
       : 'Fuzzy matches from the memory appear here, with their score.';
+    if (raised && matches.length > 0) {
+      empty.hidden = false;
+      empty.textContent = `Showing ${shown}% and up: the memory is too large to search lower for this query.`;
+    }
     const from = (result && result.from) || (isHangul(query) ? 'ko' : 'en');
     const to = from === 'ko' ? 'en' : 'ko';
     for (const match of matches) {
