@@ -29,8 +29,8 @@ let package = Package(
         .target(
             name: "Glossary",
             dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")],
-            // The bundled glossary: a link to the repository's glossaries/ folder, copied into the bundle.
-            resources: [.copy("Resources/glossaries")]
+            // The bundled glossary (a link to the repository's glossaries/ folder) and the English word list.
+            resources: [.copy("Resources/glossaries"), .copy("Resources/words")]
         ),
         .target(
             name: "TMServer",

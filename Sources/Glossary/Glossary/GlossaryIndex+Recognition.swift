@@ -3,7 +3,9 @@ extension GlossaryIndex {
     ///
     /// Hangul: a term starts a word and is followed by the end of the word or by particles only
     /// (김정은이, 평양에서는). Latin: any spelling on word boundaries, compared by match key, so case,
-    /// dash and quote styles do not matter.
+    /// dash and quote styles do not matter — except for spellings that are acronyms or ordinary words, which match
+    /// in their exact case only; and never inside a longer name (a capitalized word that is not an ordinary English
+    /// word right beside the match, or a piece joined by an apostrophe: "Saeed Hasan", "Xi'an").
     func recognize(_ text: String) -> [RecognizedTerm] {
         let scalars = Array(text.unicodeScalars)
         let hangul = recognizeHangul(scalars)
@@ -61,9 +63,16 @@ extension GlossaryIndex {
             var last = min(words.count, wordIndex + mostLatinWords) - 1
             while last >= wordIndex {
                 let span = words[wordIndex].lowerBound..<words[last].upperBound
-                if Self.isPlainSpan(scalars[span]), let ids = termsByLatinKey[Normalizer.key(String(String.UnicodeScalarView(scalars[span])))] {
-                    matched = (last, ids)
-                    break
+                let text = String(String.UnicodeScalarView(scalars[span]))
+                let key = Normalizer.key(text)
+                if Self.isPlainSpan(scalars[span]), let ids = termsByLatinKey[key] {
+                    let named = ids.filter { id in
+                        entries[id]?.forms.contains { $0.key == key && (!$0.exactCase || Self.spaced($0.text) == Self.spaced(text)) } ?? false
+                    }
+                    if !named.isEmpty, !Self.isInsideLongerName(scalars, span, words: words, first: wordIndex, last: last) {
+                        matched = (last, named)
+                        break
+                    }
                 }
                 last -= 1
             }
@@ -94,6 +103,33 @@ extension GlossaryIndex {
     private static func isPlainSpan(_ span: ArraySlice<Unicode.Scalar>) -> Bool {
         span.allSatisfy { LatinWordSpans.isWordScalar($0) || $0 == " " || $0 == "\u{00A0}" || joiners.contains($0) }
     }
+
+    /// Whether the words `first...last` (the span) sit inside a longer name: a capitalized word that is not an
+    /// ordinary English word right before or after them, with only spaces between, or a piece joined by an
+    /// apostrophe (a possessive 's excepted). Titles and sentence words ("President", "In") are ordinary words.
+    private static func isInsideLongerName(
+        _ scalars: [Unicode.Scalar], _ span: Range<Int>, words: [Range<Int>], first: Int, last: Int
+    ) -> Bool {
+        if span.upperBound < scalars.count, apostrophes.contains(scalars[span.upperBound]) {
+            let piece = scalars[(span.upperBound + 1)...].prefix(while: LatinWordSpans.isWordScalar)
+            if !piece.isEmpty, !(piece.count == 1 && (piece.first == "s" || piece.first == "S")) { return true }
+        }
+        if span.lowerBound >= 2, apostrophes.contains(scalars[span.lowerBound - 1]), LatinWordSpans.isWordScalar(scalars[span.lowerBound - 2]) {
+            return true
+        }
+        func isNameWord(_ word: Range<Int>) -> Bool {
+            guard let initial = scalars[word].first, initial.properties.isUppercase else { return false }
+            return !EnglishDictionary.contains(String(String.UnicodeScalarView(scalars[word])))
+        }
+        func onlySpaces(_ gap: Range<Int>) -> Bool {
+            !gap.isEmpty && scalars[gap].allSatisfy { $0 == " " || $0 == "\u{00A0}" }
+        }
+        if first > 0, onlySpaces(words[first - 1].upperBound..<span.lowerBound), isNameWord(words[first - 1]) { return true }
+        if last + 1 < words.count, onlySpaces(span.upperBound..<words[last + 1].lowerBound), isNameWord(words[last + 1]) { return true }
+        return false
+    }
+
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}"]
 
     private static let joiners: Set<Unicode.Scalar> = ["-", "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{2010}", "\u{2011}", "\u{2013}", "."]
 }

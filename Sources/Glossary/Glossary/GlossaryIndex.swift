@@ -9,6 +9,9 @@ struct GlossaryIndex: Sendable {
         let key: String
         let looseKey: String
         let via: GlossaryMatch.Via
+        /// An acronym or ordinary English words ("WHO", "US", "Soul", "Blue House"): in a text it names the entry
+        /// only in this exact letter case, never as "who" or "us".
+        let exactCase: Bool
     }
 
     struct Entry: Sendable {
@@ -89,7 +92,8 @@ struct GlossaryIndex: Sendable {
         func add(_ text: String, _ via: GlossaryMatch.Via) {
             let key = Normalizer.key(text)
             guard !key.isEmpty, seen.insert(key).inserted else { return }
-            forms.append(Form(text: text, key: key, looseKey: Normalizer.looseKey(text), via: via))
+            let exactCase = Script.dominant(in: text) == .latin && EnglishDictionary.needsExactCase(text)
+            forms.append(Form(text: text, key: key, looseKey: Normalizer.looseKey(text), via: via, exactCase: exactCase))
         }
         add(term.hangul, .hangul)
         add(term.english, .canonical)

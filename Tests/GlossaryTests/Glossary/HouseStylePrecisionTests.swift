@@ -1,0 +1,56 @@
+import Testing
+
+@testable import Glossary
+
+/// False alarms of the house-style check on real news, by pattern. The sentences are from the English side of the
+/// korean-english-park corpus (`jungyeul/korean-parallel-corpora`, dev set, CC BY-SA 3.0), as copied into the dev
+/// third of the real-world set (`../shared/data/realworld/en-dev.txt`, the line given with each).
+@Suite struct HouseStylePrecisionTests {
+    let glossary = BundledGlossaryFixture.glossary
+
+    @Test func theWordListIsBundled() {
+        #expect(EnglishDictionary.isLoaded)
+        #expect(EnglishDictionary.contains("who") && EnglishDictionary.contains("Us") && !EnglishDictionary.contains("Seoul"))
+    }
+
+    /// An acronym or a spelling that is an ordinary word names its entry only in its exact letter case.
+    @Test(arguments: [
+        // 87
+        #"Bale, who has denied the allegations, described the incident as "a deeply personal matter" and asked the media to "respect my privacy in the matter" at a press conference."#,
+        // 480
+        #"None of us can deny these threats or escape responsibility in meeting them," he said."#,
+        // 316
+        "This isn't her real name, but she's a 26-year-old nurse at the Cleveland Clinic who felt no sex drive nothing, nada, zilch for eight years.",
+    ])
+    func ordinaryWordsAreNotNames(sentence: String) throws {
+        let flagged = try glossary.check(sentence).issues.map(\.found)
+        #expect(flagged.isEmpty, "\(flagged)")
+    }
+
+    @Test func acronymsStillNameTheirEntryInCapitals() throws {
+        let recognized = try glossary.recognize("The WHO said the US would pay.").map(\.text)
+        #expect(recognized.contains("WHO"))
+        #expect(recognized.contains("US"))
+        #expect(!(try glossary.recognize("Those who stay with us will pay.")).contains { $0.text == "who" || $0.text == "us" })
+    }
+
+    /// A match beside a capitalized word that is not an ordinary word, or joined by an apostrophe, is part of a
+    /// longer name.
+    @Test func aPieceOfALongerNameIsNotAnEntry() throws {
+        // 22
+        let ambassador = #"Both sides agreed to meet again to "finalize the practical arrangement," Iraqi ambassador Saeed Hasan said."#
+        #expect(try glossary.check(ambassador).issues.isEmpty)
+        #expect(try !glossary.recognize("The train left Xi'an at noon.").contains { $0.text == "Xi" })
+        // A possessive is not a longer name, and a title before a name is an ordinary word.
+        #expect(try glossary.check("North Korean leader Kim Jong Un's sister spoke.").issues.map(\.house) == ["Kim Jong-un"])
+        #expect(try glossary.check("President Kim Jong Un spoke.").issues.map(\.house) == ["Kim Jong-un"])
+    }
+
+    /// The off-style spellings the judges marked as real: still flagged.
+    @Test func judgedOffStyleNamesAreStillFlagged() throws {
+        // 549
+        let sentence =
+            #"Rice, who told reporters she shook hands twice with North Korean Foreign Minster Pak Ui Chun, called the informal session "a good meeting" but said there were "no surprises."#
+        #expect(try glossary.check(sentence).issues.map(\.house) == ["Pak Ui-chun"])
+    }
+}
