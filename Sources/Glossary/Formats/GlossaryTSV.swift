@@ -1,7 +1,10 @@
-/// The glossary's own TSV: a header `hangul english kind variants note source`, one term a line,
-/// variants separated by `|`.
+/// The glossary's own TSV: a header `hangul english kind variants note source aliases`, one term a line, variants
+/// (off-style spellings) and aliases (acceptable other names) separated by `|`. Files with the older six-column
+/// header (no aliases) are read too.
 public enum GlossaryTSV {
-    public static let header = ["hangul", "english", "kind", "variants", "note", "source"]
+    public static let header = ["hangul", "english", "kind", "variants", "note", "source", "aliases"]
+    /// The header before aliases existed.
+    static let sixColumnHeader = Array(header.prefix(6))
 
     /// The terms of a TSV file, or an error naming the first bad line (for seeding, where any bad row is a bug).
     public static func parse(_ text: String, fileName: String) throws(TMError) -> [Term] {
@@ -15,20 +18,23 @@ public enum GlossaryTSV {
         var parsed = ParsedGlossary(fileName: fileName)
         var lineNumber = 0
         var sawHeader = false
+        var columns = header.count
         // "\r\n" is one Character in Swift, so both line ends are named.
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             if !sawHeader {
-                guard fields.map({ $0.trimmed }) == header else {
+                let names = fields.map { $0.trimmed }
+                guard names == header || names == sixColumnHeader else {
                     throw .badFile(name: fileName, line: lineNumber, message: "expected the header \(header.joined(separator: "<TAB>"))")
                 }
+                columns = names.count
                 sawHeader = true
                 continue
             }
             do {
-                parsed.terms.append(.init(line: lineNumber, term: try term(fields)))
+                parsed.terms.append(.init(line: lineNumber, term: try term(fields, columns: columns)))
             } catch {
                 parsed.problems.append(ImportProblem(line: lineNumber, message: error.message))
             }
@@ -41,15 +47,18 @@ public enum GlossaryTSV {
     public static func render(_ terms: [Term]) -> String {
         var out = header.joined(separator: "\t") + "\n"
         for term in terms {
-            let fields = [term.hangul, term.english, term.kind.rawValue, term.variants.joined(separator: "|"), term.note, term.source]
+            let fields = [
+                term.hangul, term.english, term.kind.rawValue, term.variants.joined(separator: "|"), term.note, term.source,
+                term.aliases.joined(separator: "|"),
+            ]
             out += fields.map(clean).joined(separator: "\t") + "\n"
         }
         return out
     }
 
-    private static func term(_ fields: [String]) throws(RowError) -> Term {
-        guard fields.count == header.count else {
-            throw RowError(message: "expected \(header.count) tab-separated fields, found \(fields.count)")
+    private static func term(_ fields: [String], columns: Int) throws(RowError) -> Term {
+        guard fields.count == columns else {
+            throw RowError(message: "expected \(columns) tab-separated fields, found \(fields.count)")
         }
         let hangul = fields[0].trimmed
         let english = fields[1].trimmed
@@ -59,8 +68,10 @@ public enum GlossaryTSV {
             let kinds = Term.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw RowError(message: "unknown kind '\(fields[2])' (expected one of \(kinds))")
         }
-        let variants = fields[3].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
-        return Term(hangul: hangul, english: english, kind: kind, variants: variants, note: fields[4].trimmed, source: fields[5].trimmed)
+        func forms(_ field: String) -> [String] { field.split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } }
+        return Term(
+            hangul: hangul, english: english, kind: kind, variants: forms(fields[3]), aliases: columns > 6 ? forms(fields[6]) : [],
+            note: fields[4].trimmed, source: fields[5].trimmed)
     }
 
     /// Tabs and line breaks would break the row; they become spaces.

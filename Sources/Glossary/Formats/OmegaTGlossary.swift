@@ -1,7 +1,7 @@
 /// OmegaT's glossary format: UTF-8, one term a line, `source<TAB>target<TAB>comment`, Korean as the source.
 ///
-/// OmegaT reads the first three columns and ignores the rest, so tm writes three more — kind, variants
-/// (`|`-separated) and source — to make export and import a lossless round trip. A plain three-column file
+/// OmegaT reads the first three columns and ignores the rest, so tm writes four more — kind, variants
+/// (`|`-separated), source and aliases — to make export and import a lossless round trip. A plain three-column file
 /// from elsewhere imports with kind `term`.
 enum OmegaTGlossary {
     static func parse(_ text: String, fileName: String) -> ParsedGlossary {
@@ -23,9 +23,11 @@ enum OmegaTGlossary {
                 }
                 kind = stated
             }
-            let variants = fields.count > 4 ? fields[4].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } : []
+            func forms(_ column: Int) -> [String] {
+                fields.count > column ? fields[column].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } : []
+            }
             let term = Term(
-                hangul: fields[0], english: fields[1], kind: kind, variants: variants, note: fields.count > 2 ? fields[2] : "",
+                hangul: fields[0], english: fields[1], kind: kind, variants: forms(4), aliases: forms(6), note: fields.count > 2 ? fields[2] : "",
                 source: fields.count > 5 ? fields[5] : "")
             parsed.terms.append(.init(line: lineNumber, term: term))
         }
@@ -35,7 +37,10 @@ enum OmegaTGlossary {
     static func render(_ terms: [Term]) -> String {
         var out = ""
         for term in terms {
-            let fields = [term.hangul, term.english, term.note, term.kind.rawValue, term.variants.joined(separator: "|"), term.source]
+            let fields = [
+                term.hangul, term.english, term.note, term.kind.rawValue, term.variants.joined(separator: "|"), term.source,
+                term.aliases.joined(separator: "|"),
+            ]
             out += fields.map(GlossaryTSV.clean).joined(separator: "\t") + "\n"
         }
         return out

@@ -72,9 +72,12 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private var source = ""
     private var language = ""
     private var korean: [String] = []
-    private var english: [(form: String, preferred: Bool)] = []
+    private var english: [(form: String, preferred: Bool, admitted: Bool)] = []
+    private var koreanAdmitted: [Bool] = []
     private var termText: String?
     private var preferred = false
+    /// `admittedTerm`: an acceptable other name (an alias); anything else not preferred is an off-style spelling.
+    private var admitted = false
     private var capture: String?
     private var captureElement = ""
     private var captureType = ""
@@ -112,12 +115,14 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             note = ""
             source = ""
             korean = []
+            koreanAdmitted = []
             english = []
         case "langSec", "langSet":
             language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
         case "termSec", "tig":
             termText = nil
             preferred = false
+            admitted = false
         case "term", "descrip", "note", "admin", "termNote":
             capture = ""
             captureElement = elementName
@@ -143,8 +148,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             guard let form = termText, !form.isEmpty else { break }
             if language.hasPrefix("ko") {
                 korean.append(form)
+                koreanAdmitted.append(admitted)
             } else if language.hasPrefix("en") {
-                english.append((form, preferred))
+                english.append((form, preferred, admitted))
             }
         case "termEntry", "conceptEntry":
             finishEntry()
@@ -156,7 +162,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private func captured(_ element: String, type: String, text: String, parser: XMLParser) {
         switch (element, type) {
         case ("term", _): termText = text
-        case ("termNote", "administrativeStatus"): preferred = text.hasPrefix("preferred")
+        case ("termNote", "administrativeStatus"):
+            preferred = text.hasPrefix("preferred")
+            admitted = text.hasPrefix("admitted")
         case ("descrip", "subjectField"):
             guard let stated = Term.Kind(rawValue: text.lowercased()) else {
                 parsed.problems.append(ImportProblem(line: parser.lineNumber, message: "unknown kind '\(text)' in subjectField"))
@@ -181,8 +189,12 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no English term"))
             return
         }
-        let variants = english.map(\.form).filter { $0 != house.form } + korean.dropFirst()
-        let term = Term(hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, note: note, source: source)
+        let others = english.filter { $0.form != house.form }
+        let otherKorean = zip(korean, koreanAdmitted).dropFirst()
+        let variants = others.filter { !$0.admitted }.map(\.form) + otherKorean.filter { !$0.1 }.map(\.0)
+        let aliases = others.filter(\.admitted).map(\.form) + otherKorean.filter(\.1).map(\.0)
+        let term = Term(
+            hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, aliases: aliases, note: note, source: source)
         parsed.terms.append(.init(line: entryLine, term: term))
     }
 

@@ -18,22 +18,34 @@ enum TBXWriter {
             out += "        <descrip type=\"subjectField\">\(term.kind.rawValue)</descrip>\n"
             if !term.note.isEmpty { out += "        <note>\(XMLEscaping.escape(term.note))</note>\n" }
             if !term.source.isEmpty { out += "        <admin type=\"source\">\(XMLEscaping.escape(term.source))</admin>\n" }
-            let korean = [term.hangul] + term.variants.filter { Script.dominant(in: $0) == .hangul }
-            let english = [term.english] + term.variants.filter { Script.dominant(in: $0) != .hangul }
-            out += langSec("ko", korean)
-            out += langSec("en", english)
+            func side(_ forms: [String], hangul: Bool) -> [String] { forms.filter { (Script.dominant(in: $0) == .hangul) == hangul } }
+            out += langSec(
+                "ko",
+                [(term.hangul, Status.preferred)] + side(term.aliases, hangul: true).map { ($0, .admitted) }
+                    + side(term.variants, hangul: true).map { ($0, .deprecated) })
+            out += langSec(
+                "en",
+                [(term.english, Status.preferred)] + side(term.aliases, hangul: false).map { ($0, .admitted) }
+                    + side(term.variants, hangul: false).map { ($0, .deprecated) })
             out += "      </termEntry>\n"
         }
         out += "    </body>\n  </text>\n</martif>\n"
         return out
     }
 
-    private static func langSec(_ language: String, _ forms: [String]) -> String {
+    /// TBX-Basic's administrative status: the house form is preferred, an alias admitted, an off-style spelling
+    /// deprecated.
+    private enum Status: String {
+        case preferred = "preferredTerm-admn-sts"
+        case admitted = "admittedTerm-admn-sts"
+        case deprecated = "deprecatedTerm-admn-sts"
+    }
+
+    private static func langSec(_ language: String, _ forms: [(String, Status)]) -> String {
         var out = "        <langSec xml:lang=\"\(language)\">\n"
-        for (index, form) in forms.enumerated() {
-            let status = index == 0 ? "preferredTerm-admn-sts" : "admittedTerm-admn-sts"
+        for (form, status) in forms {
             out += "          <termSec><term>\(XMLEscaping.escape(form))</term>"
-            out += "<termNote type=\"administrativeStatus\">\(status)</termNote></termSec>\n"
+            out += "<termNote type=\"administrativeStatus\">\(status.rawValue)</termNote></termSec>\n"
         }
         return out + "        </langSec>\n"
     }

@@ -106,10 +106,13 @@ extension GlossaryIndex {
 
     /// Whether the words `first...last` (the span) sit inside a longer name: a capitalized word that is not an
     /// ordinary English word right before or after them, with only spaces between, or a piece joined by an
-    /// apostrophe (a possessive 's excepted). Titles and sentence words ("President", "In") are ordinary words.
+    /// apostrophe (a possessive 's excepted), or a dollar sign after (US$). Titles and sentence words ("President",
+    /// "In") are ordinary words.
     private static func isInsideLongerName(
         _ scalars: [Unicode.Scalar], _ span: Range<Int>, words: [Range<Int>], first: Int, last: Int
     ) -> Bool {
+        // A currency code (US$, HK$) names money, not the country.
+        if span.upperBound < scalars.count, scalars[span.upperBound] == "$" { return true }
         if span.upperBound < scalars.count, apostrophes.contains(scalars[span.upperBound]) {
             let piece = scalars[(span.upperBound + 1)...].prefix(while: LatinWordSpans.isWordScalar)
             if !piece.isEmpty, !(piece.count == 1 && (piece.first == "s" || piece.first == "S")) { return true }

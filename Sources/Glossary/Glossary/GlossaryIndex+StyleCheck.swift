@@ -1,15 +1,16 @@
 extension GlossaryIndex {
     /// Each spelling in an English draft that names a glossary entry but is not its house form.
     ///
-    /// Not flagged: the house form itself in any letter case (headlines are in capitals), a spelling that is
-    /// the house form of another entry it may name (two people, one name), and a short reference made of the
-    /// house form's last words ("Putin" for Vladimir Putin).
+    /// Not flagged: the house form itself in any letter case (headlines are in capitals), an alias (an acceptable
+    /// other name: Britain, EU), a spelling that is the house form or an alias of another entry it may name (two
+    /// people, one name), and a short reference made of the house form's last words ("Putin" for Vladimir Putin).
     func check(_ text: String) -> StyleCheckResult {
         var issues: [StyleIssue] = []
         for span in recognize(text) where !span.text.unicodeScalars.contains(where: Hangul.isSyllable) {
             let found = span.text
             let acceptable = span.matches.contains { candidate in
-                candidate.english.lowercased() == found.lowercased() || Self.isShortReference(found, to: candidate.english)
+                candidate.via == .alias || candidate.english.lowercased() == found.lowercased()
+                    || Self.isShortReference(found, to: candidate.english)
             }
             guard !acceptable, let best = span.matches.first else { continue }
             let alternatives = Array(Set(span.matches.dropFirst().map(\.english).filter { $0 != best.english })).sorted()

@@ -97,6 +97,7 @@ struct GlossaryIndex: Sendable {
         }
         add(term.hangul, .hangul)
         add(term.english, .canonical)
+        for alias in term.aliases { add(alias, .alias) }
         for variant in term.variants { add(variant, .variant) }
         for generated in generatedSpellings(of: term) { add(generated, .generated) }
         return forms

@@ -6,6 +6,8 @@ public struct GlossaryMatch: Sendable, Codable, Equatable {
         case hangul
         case canonical
         case variant
+        /// An acceptable other name: found, never flagged.
+        case alias
         case generated
         case fuzzy
 
@@ -13,7 +15,7 @@ public struct GlossaryMatch: Sendable, Codable, Equatable {
         var rank: Int {
             switch self {
             case .hangul, .canonical: 0
-            case .variant: 1
+            case .variant, .alias: 1
             case .generated: 2
             case .fuzzy: 3
             }
@@ -34,6 +36,8 @@ public struct GlossaryMatch: Sendable, Codable, Equatable {
     public let generated: Bool
     /// The entry's listed variants (for a generated entry: the romanizer's spellings).
     public let variants: [String]
+    /// The entry's acceptable other names (never flagged).
+    public let aliases: [String]
     public let note: String
 }
 

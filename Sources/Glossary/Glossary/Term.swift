@@ -16,20 +16,25 @@ public struct Term: Sendable, Hashable, Codable {
     /// The house spelling in English.
     public var english: String
     public var kind: Kind
-    /// Other spellings seen in English-language media.
+    /// Off-style spellings seen in English-language media: recognized, and flagged by the style check with the
+    /// house form (Kim Jong Un for Kim Jong-un).
     public var variants: [String]
+    /// Other acceptable names (Britain for United Kingdom, EU, Xinhua): recognized and looked up, never flagged.
+    public var aliases: [String]
     public var note: String
     /// Where the house spelling is attested, or why it is the house form.
     public var source: String
 
     public init(
-        id: Int64? = nil, hangul: String, english: String, kind: Kind, variants: [String] = [], note: String = "", source: String = ""
+        id: Int64? = nil, hangul: String, english: String, kind: Kind, variants: [String] = [], aliases: [String] = [], note: String = "",
+        source: String = ""
     ) {
         self.id = id
         self.hangul = hangul
         self.english = english
         self.kind = kind
         self.variants = variants
+        self.aliases = aliases
         self.note = note
         self.source = source
     }

@@ -4,14 +4,19 @@ public struct TermInput: Sendable, Codable, Equatable {
     public var english: String
     public var kind: Term.Kind?
     public var variants: [String]?
+    public var aliases: [String]?
     public var note: String?
     public var source: String?
 
-    public init(hangul: String, english: String, kind: Term.Kind? = nil, variants: [String]? = nil, note: String? = nil, source: String? = nil) {
+    public init(
+        hangul: String, english: String, kind: Term.Kind? = nil, variants: [String]? = nil, aliases: [String]? = nil, note: String? = nil,
+        source: String? = nil
+    ) {
         self.hangul = hangul
         self.english = english
         self.kind = kind
         self.variants = variants
+        self.aliases = aliases
         self.note = note
         self.source = source
     }
@@ -22,14 +27,17 @@ public struct TermInput: Sendable, Codable, Equatable {
         english = try container.decode(String.self, forKey: .english)
         kind = try container.decodeIfPresent(Term.Kind.self, forKey: .kind)
         variants = try container.decodeIfPresent([String].self, forKey: .variants)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         source = try container.decodeIfPresent(String.self, forKey: .source)
-        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "note", "source"])
+        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "aliases", "note", "source"])
     }
 
     /// The term; an absent kind is `term`, the kind that implies nothing about romanization.
     public var term: Term {
-        Term(hangul: hangul, english: english, kind: kind ?? .term, variants: variants ?? [], note: note ?? "", source: source ?? "")
+        Term(
+            hangul: hangul, english: english, kind: kind ?? .term, variants: variants ?? [], aliases: aliases ?? [], note: note ?? "",
+            source: source ?? "")
     }
 }
 

@@ -6,6 +6,7 @@ extension TMStore {
         case hangul
         case canonical
         case variant
+        case alias
     }
 
     /// Every term, in id order.
@@ -97,7 +98,7 @@ extension TMStore {
 
     private static func insertForms(of term: Term, id: Int64, in db: Database) throws {
         let forms: [(String, VariantSystem)] =
-            [(term.hangul, .hangul), (term.english, .canonical)] + term.variants.map { ($0, .variant) }
+            [(term.hangul, .hangul), (term.english, .canonical)] + term.aliases.map { ($0, .alias) } + term.variants.map { ($0, .variant) }
         for (form, system) in forms {
             try db.execute(
                 sql: "INSERT INTO variant(term_id, form, key, loose_key, system) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -133,18 +134,23 @@ extension TMStore {
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, hangul, english, kind, note, source FROM term \(whereClause) ORDER BY id", arguments: arguments)
         var variants: [Int64: [String]] = [:]
+        var aliases: [Int64: [String]] = [:]
         let variantSQL =
             whereClause.isEmpty
-            ? "SELECT term_id, form FROM variant WHERE system = 'variant' ORDER BY rowid"
-            : "SELECT term_id, form FROM variant JOIN term ON term.id = variant.term_id \(whereClause) AND system = 'variant' ORDER BY variant.rowid"
+            ? "SELECT term_id, form, system FROM variant WHERE system IN ('variant', 'alias') ORDER BY rowid"
+            : "SELECT term_id, form, system FROM variant JOIN term ON term.id = variant.term_id \(whereClause) AND system IN ('variant', 'alias') ORDER BY variant.rowid"
         for row in try Row.fetchAll(db, sql: variantSQL, arguments: arguments) {
-            variants[row[0], default: []].append(row[1])
+            if (row[2] as String) == VariantSystem.alias.rawValue {
+                aliases[row[0], default: []].append(row[1])
+            } else {
+                variants[row[0], default: []].append(row[1])
+            }
         }
         return rows.map { row in
             let id: Int64 = row["id"]
             return Term(
                 id: id, hangul: row["hangul"], english: row["english"], kind: Term.Kind(rawValue: row["kind"]) ?? .term,
-                variants: variants[id] ?? [], note: row["note"], source: row["source"])
+                variants: variants[id] ?? [], aliases: aliases[id] ?? [], note: row["note"], source: row["source"])
         }
     }
 
@@ -160,15 +166,18 @@ extension TMStore {
             try TextField.check(value, field: field)
         }
         for (index, variant) in term.variants.enumerated() { try TextField.check(variant, field: "variants[\(index)]") }
+        for (index, alias) in term.aliases.enumerated() { try TextField.check(alias, field: "aliases[\(index)]") }
         guard !term.hangul.isEmpty else { throw .invalidInput(field: "hangul", message: "the Hangul form is empty") }
         guard !term.english.isEmpty else { throw .invalidInput(field: "english", message: "the English form is empty") }
         for (field, value) in [("hangul", term.hangul), ("english", term.english)] where value.count > 200 {
             throw .tooLarge(field: field, message: "a glossary form is limited to 200 characters")
         }
         var seen: Set<String> = [term.english]
+        // A spelling listed as both is an alias: accepted, not flagged.
+        term.aliases = term.aliases.map(\.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
         term.variants = term.variants.map(\.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
-        for variant in term.variants where variant.count > 200 {
-            throw .tooLarge(field: "variants", message: "a glossary form is limited to 200 characters")
+        for (field, forms) in [("variants", term.variants), ("aliases", term.aliases)] where forms.contains(where: { $0.count > 200 }) {
+            throw .tooLarge(field: field, message: "a glossary form is limited to 200 characters")
         }
         return term
     }

@@ -87,7 +87,7 @@ enum OpenAPIDocument {
                 ], required: ["input", "output", "system", "kind"]),
             "GlossaryMatch": object([
                 "id": integer, "hangul": string, "english": string, "kind": string, "matched": string, "via": string, "score": number,
-                "generated": boolean, "variants": array(string), "note": string,
+                "generated": boolean, "variants": array(string), "aliases": array(string), "note": string,
             ]),
             "Lookup": object(["query": string, "matches": array(ref("GlossaryMatch"))], required: ["query", "matches"]),
             "TextBody": object(["text": string], required: ["text"]),
@@ -106,10 +106,14 @@ enum OpenAPIDocument {
                     "corrected": string,
                 ], required: ["issues", "corrected"]),
             "Term": object([
-                "id": integer, "hangul": string, "english": string, "kind": string, "variants": array(string), "note": string, "source": string,
+                "id": integer, "hangul": string, "english": string, "kind": string, "variants": array(string), "aliases": array(string),
+                "note": string, "source": string,
             ]),
             "TermInput": object(
-                ["hangul": string, "english": string, "kind": string, "variants": array(string), "note": string, "source": string],
+                [
+                    "hangul": string, "english": string, "kind": string, "variants": array(string), "aliases": array(string), "note": string,
+                    "source": string,
+                ],
                 required: ["hangul", "english"]),
             "TermList": object(["terms": array(ref("Term"))], required: ["terms"]),
             "GlossaryImport": object([

@@ -255,7 +255,8 @@
   const VIA = {
     hangul: 'Hangul',
     canonical: 'house spelling',
-    variant: 'listed variant',
+    variant: 'off-style spelling',
+    alias: 'accepted other name',
     generated: 'romanized spelling',
     fuzzy: 'near miss',
   };
@@ -372,7 +373,8 @@
       const badges = [el('span', { class: 'badge kind', text: match.kind })];
       if (match.generated) badges.push(el('span', { class: 'badge generated', text: 'generated — not in the glossary' }));
       else if (match.via === 'fuzzy') badges.push(el('span', { class: 'badge near', text: `near miss · ${Math.floor(match.score)}` }));
-      const variants = match.variants || [];
+      // Accepted other names first, then the off-style spellings the check corrects.
+      const variants = [...(match.aliases || []), ...(match.variants || [])];
       const shown = variants.length > 8 ? variants.slice(0, 6) : variants;
       const how = match.generated
         ? el('div', { class: 'matched' }, 'Romanized by rule from ', el('b', { lang: 'ko', text: match.hangul }))

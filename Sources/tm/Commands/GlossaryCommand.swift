@@ -95,8 +95,11 @@ struct GlossaryCommand: ParsableCommand {
         @Option(help: "person, place, organization or term.")
         var kind: Term.Kind?
 
-        @Option(name: .customLong("variant"), help: "Another spelling (repeat for several).")
+        @Option(name: .customLong("variant"), help: "An off-style spelling the check corrects (repeat for several).")
         var variants: [String] = []
+
+        @Option(name: .customLong("alias"), help: "An acceptable other name, never flagged (repeat for several).")
+        var aliases: [String] = []
 
         @Option(help: "A short description.")
         var note: String?
@@ -116,7 +119,8 @@ struct GlossaryCommand: ParsableCommand {
                 throw ValidationError("--hangul and --english are required")
             }
             let input = TermInput(
-                hangul: hangul, english: english, kind: fields.kind, variants: fields.variants, note: fields.note, source: fields.source)
+                hangul: hangul, english: english, kind: fields.kind, variants: fields.variants, aliases: fields.aliases, note: fields.note,
+                source: fields.source)
             let term = try glossary.open().add(input.term)
             print(try JSONLines.encode(term))
         }
@@ -124,7 +128,7 @@ struct GlossaryCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a term; fields not given keep their value (--variant replaces the variants).")
+            abstract: "Change a term; fields not given keep their value (--variant and --alias replace the lists).")
 
         @OptionGroup var glossary: GlossaryOptions
         @OptionGroup var fields: TermFields
@@ -139,6 +143,7 @@ struct GlossaryCommand: ParsableCommand {
             term.english = fields.english ?? term.english
             term.kind = fields.kind ?? term.kind
             term.variants = fields.variants.isEmpty ? term.variants : fields.variants
+            term.aliases = fields.aliases.isEmpty ? term.aliases : fields.aliases
             term.note = fields.note ?? term.note
             term.source = fields.source ?? term.source
             print(try JSONLines.encode(try glossary.update(id: id, with: term)))

@@ -82,9 +82,23 @@ import Testing
         }
     }
 
+    /// The fixture marks Kim Yo Jong `admittedTerm`: an acceptable other name, so an alias.
     @Test func readsTBXVersion3ConceptEntries() throws {
         let parsed = try GlossaryFormat.tbx.parse(try fixture("tbx-v3.tbx"), fileName: "tbx-v3.tbx")
-        #expect(parsed.terms.map(\.term) == [Term(hangul: "김여정", english: "Kim Yo-jong", kind: .person, variants: ["Kim Yo Jong"])])
+        #expect(parsed.terms.map(\.term) == [Term(hangul: "김여정", english: "Kim Yo-jong", kind: .person, aliases: ["Kim Yo Jong"])])
+    }
+
+    @Test func aliasesAndOffStyleSpellingsSurviveEveryFormat() throws {
+        let term = Term(
+            hangul: "유럽연합", english: "European Union", kind: .organization, variants: ["Europaean Union"], aliases: ["EU"], note: "n", source: "s")
+        for format in GlossaryFormat.allCases {
+            let text = format.render([term])
+            let parsed = try format.parse(Array(text.utf8), fileName: "round-trip.\(format.rawValue)")
+            #expect(parsed.terms.map(\.term) == [term], "\(format): \(text)")
+        }
+        // A file from before aliases: six columns, every other spelling a variant.
+        let old = "hangul\tenglish\tkind\tvariants\tnote\tsource\n유럽연합\tEuropean Union\torganization\tEU\t\t\n"
+        #expect(try GlossaryFormat.tsv.parse(Array(old.utf8), fileName: "old.tsv").terms.map(\.term.variants) == [["EU"]])
     }
 
     @Test func plainOmegaTGlossaryImportsAsTerms() throws {
