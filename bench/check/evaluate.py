@@ -84,3 +84,70 @@ print(f"\nrecognize on {sum(1 for l in korean if l.strip())} Korean sentences: {
 for key, values in sorted(terms.items()):
     if values[0] == "TP" and key not in seen:
         print(f"    judged TP not found: line {key[0]}: {key[1]} ({key[2]})")
+
+# --- off-style spellings put into real sentences ---------------------------------------------------------------
+# Each house form of a Korean person or place found in a dev sentence is replaced by each of its off-style
+# spellings, as written, with a possessive, and wrapped at a line break; the check must flag it there.
+import glob, os, re, time
+glossaries = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "glossaries")
+entities = []
+korean_place = re.compile(r"\b(ROK|DPRK|Korea|Korean|Gyeonggi|Gangwon|Chungcheong|Jeolla|Gyeongsang|Jeju|Seoul|Pyongyang)\b")
+for name in ("people-south.tsv", "people-north.tsv", "places.tsv"):
+    lines = open(os.path.join(glossaries, name), encoding="utf-8").read().splitlines()
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        # Korean places only: those whose note places them in Korea.
+        if name == "places.tsv" and not korean_place.search(row["note"]):
+            continue
+        spellings = [v for v in row["variants"].split("|") if v and not any("\uac00" <= c <= "\ud7a3" for c in v)]
+        if spellings:
+            entities.append((row["english"], spellings))
+cases = []
+for number, line in enumerate(english, 1):
+    for house, spellings in entities:
+        match = re.search(r"(?<![\w'])" + re.escape(house) + r"(?![\w-])", line)
+        if not match:
+            continue
+        for spelling in spellings:
+            for shape in ("plain", "possessive", "wrapped"):
+                written = spelling.replace(" ", "\n", 1) if shape == "wrapped" and " " in spelling else spelling
+                if shape == "wrapped" and written == spelling:
+                    continue
+                tail = line[match.end():]
+                if shape == "possessive" and not tail.startswith("'s"):
+                    tail = "'s" + tail
+                cases.append((line[:match.start()] + written + tail, match.start(), house, shape))
+found = collections.Counter()
+total = collections.Counter()
+missed = []
+for text, start, house, shape in cases:
+    total[shape] += 1
+    issues = post("/v1/glossary/check", text)["issues"]
+    # Flagged where the spelling starts (the house form may be a longer entry's: Cheju island → Jeju Island).
+    if any(issue["start"] == start for issue in issues):
+        found[shape] += 1
+    elif len(missed) < 15:
+        missed.append((house, text[start:start + 40].replace("\n", "⏎"), shape))
+all_cases = sum(total.values())
+print(f"\noff-style spellings in real sentences: {sum(found.values())}/{all_cases} found "
+      f"({100 * sum(found.values()) / max(1, all_cases):.1f} %, goal >= 95 %) — "
+      + ", ".join(f"{shape} {found[shape]}/{total[shape]}" for shape in ("plain", "possessive", "wrapped")))
+for house, context, shape in missed:
+    print(f"    missed ({shape}): {house} in “{context}”")
+
+# --- speed ---------------------------------------------------------------------------------------------------
+draft, words = [], 0
+for line in english:
+    draft.append(line)
+    words += len(line.split())
+    if words >= 10_000:
+        break
+text = "\n".join(draft)
+timings = []
+for _ in range(7):
+    start = time.perf_counter()
+    post("/v1/glossary/check", text)
+    timings.append(time.perf_counter() - start)
+print(f"\ncheck of a {words:,}-word draft over HTTP: best {min(timings) * 1000:.1f} ms, median {sorted(timings)[3] * 1000:.1f} ms "
+      f"(goal <= 50 ms)")

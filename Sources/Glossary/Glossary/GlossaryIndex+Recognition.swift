@@ -98,10 +98,19 @@ extension GlossaryIndex {
         return RecognizedTerm(start: span.lowerBound, end: span.upperBound, text: text, matches: ranked)
     }
 
-    /// A span of several words may be joined by spaces, hyphens and apostrophes only, never across a
-    /// sentence's punctuation or a line break.
+    /// A span of several words may be joined by spaces, hyphens, apostrophes and one line break (a name wrapped at
+    /// the end of a line), never across a sentence's punctuation or a paragraph break.
     private static func isPlainSpan(_ span: ArraySlice<Unicode.Scalar>) -> Bool {
-        span.allSatisfy { LatinWordSpans.isWordScalar($0) || $0 == " " || $0 == "\u{00A0}" || joiners.contains($0) }
+        var lineBreaks = 0
+        for scalar in span {
+            if scalar == "\n" {
+                lineBreaks += 1
+                if lineBreaks > 1 { return false }
+            } else if !(LatinWordSpans.isWordScalar(scalar) || scalar == " " || scalar == "\u{00A0}" || scalar == "\r" || joiners.contains(scalar)) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether the words `first...last` (the span) sit inside a longer name: a capitalized word that is not an

@@ -55,13 +55,13 @@ public final class TermGlossary: Sendable {
 
     /// Every glossary term in `text`, with its span in Unicode scalars.
     public func recognize(_ text: String) throws(TMError) -> [RecognizedTerm] {
-        try Self.checkLength(text, field: "text", limit: Self.maximumTextLength)
+        try Self.checkLength(text, field: "text", limit: Self.maximumDocumentLength)
         return snapshot.recognize(text)
     }
 
     /// Off-style spellings in an English draft, and the draft corrected.
     public func check(_ text: String) throws(TMError) -> StyleCheckResult {
-        try Self.checkLength(text, field: "text", limit: Self.maximumTextLength)
+        try Self.checkLength(text, field: "text", limit: Self.maximumDocumentLength)
         return snapshot.check(text)
     }
 
@@ -101,6 +101,9 @@ public final class TermGlossary: Sendable {
 
     /// Queries and texts are limited to this many characters: enough for a long article, and a bound on the work one call can ask for.
     public static let maximumTextLength = 10_000
+
+    /// Recognition and the style check take whole documents (an article, a day's file): they are linear in the text.
+    public static let maximumDocumentLength = 8_000_000
 
     private static func checkLength(_ text: String, field: String, limit: Int = maximumTextLength) throws(TMError) {
         try TextField.check(text, field: field)

@@ -17,10 +17,18 @@ public enum EnglishDictionary {
     /// Whether the list was found.
     public static var isLoaded: Bool { !all.isEmpty }
 
-    /// Whether `word`, lower-cased, is an ordinary English word.
+    /// Whether `word`, lower-cased, is an ordinary English word (the calendar's names included).
     public static func contains(_ word: some StringProtocol) -> Bool {
-        all.contains(word.lowercased())
+        let lowered = word.lowercased()
+        return all.contains(lowered) || calendar.contains(lowered)
     }
+
+    /// Words English capitalizes that are still no one's name (the list keeps only lower-case entries): "Cheju Island
+    /// Sunday" is an island on a day, not a longer name.
+    static let calendar: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
 
     /// Two or more letters, every letter upper case (WHO, US, ROK, KCNA; dots and digits allowed: U.S.).
     static func isAcronym(_ text: String) -> Bool {

@@ -18,6 +18,11 @@ enum LatinWordSpans {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII without a property lookup: most of an English draft.
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
     }

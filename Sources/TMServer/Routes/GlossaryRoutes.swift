@@ -45,7 +45,7 @@ struct GlossaryRoutes {
                     body: (APIOperation.json, "TextBody"),
                     responses: [(200, "Terms with spans", "Recognition"), APIOperation.badRequest, APIOperation.tooLarge])
             ) { request, _ -> RecognitionResult in
-                let body = try await RequestBody.json(TextBody.self, from: request)
+                let body = try await RequestBody.json(TextBody.self, from: request, limit: importLimit)
                 return RecognitionResult(terms: try glossary.recognize(body.text))
             },
             APIRoute(
@@ -54,7 +54,7 @@ struct GlossaryRoutes {
                     body: (APIOperation.json, "TextBody"),
                     responses: [(200, "Issues and the corrected text", "StyleCheck"), APIOperation.badRequest, APIOperation.tooLarge])
             ) { request, _ -> StyleCheckResult in
-                let body = try await RequestBody.json(TextBody.self, from: request)
+                let body = try await RequestBody.json(TextBody.self, from: request, limit: importLimit)
                 return try glossary.check(body.text)
             },
             APIRoute(

@@ -71,3 +71,18 @@ extension HouseStylePrecisionTests {
         #expect(try glossary.check("Kim Jong Un met Choe Sun Hui.").issues.map(\.house) == ["Kim Jong-un", "Choe Son-hui"])
     }
 }
+
+extension HouseStylePrecisionTests {
+    /// A day's file is checked whole, and a name wrapped at the end of a line is still found.
+    @Test func wholeDocumentsAndWrappedNames() throws {
+        let sentence = "North Korean leader Kim Jong Un inspected a factory, KCNA said. "
+        let day = String(repeating: sentence, count: 3_000)  // about 200,000 characters
+        let result = try glossary.check(day)
+        #expect(result.issues.count == 3_000)
+        #expect(!result.corrected.contains("Kim Jong Un"))
+        let wrapped = try glossary.check("The statement said leader Kim Jong\nUn had approved it.")
+        #expect(wrapped.issues.map(\.house) == ["Kim Jong-un"])
+        #expect(wrapped.corrected == "The statement said leader Kim Jong-un had approved it.")
+        #expect(try glossary.check("Kim Jong\n\nUn").issues.isEmpty, "a paragraph break ends the name")
+    }
+}
