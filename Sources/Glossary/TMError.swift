@@ -13,6 +13,8 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(field: String?, message: String)
     /// The database failed; the message comes from SQLite.
     case storage(String)
+    /// The new term shares its Hangul or its English with these stored ones: a homonym must be asked for.
+    case conflict(message: String, existing: [Term])
     /// The disk (or the database's size limit) is full: nothing was written.
     case storageFull(String)
     /// A search would do more work than one request may ask for (a long query with a low minimum score).
@@ -27,6 +29,7 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound: "not_found"
         case .tooLarge: "too_large"
         case .storage: "storage"
+        case .conflict: "conflict"
         case .storageFull: "storage_full"
         case .tooBroad: "too_broad"
         }
@@ -47,6 +50,7 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let what): "not found: \(what)"
         case .tooLarge(let field, let message): field.map { "\($0): \(message)" } ?? message
         case .storage(let message): "database error: \(message)"
+        case .conflict(let message, _): message
         case .storageFull(let message): message
         case .tooBroad(let field, let message): field.map { "\($0): \(message)" } ?? message
         }

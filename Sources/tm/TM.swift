@@ -34,7 +34,7 @@ struct TM: AsyncParsableCommand {
 
     static func exitStatus(of error: TMError) -> Int32 {
         switch error {
-        case .invalidInput, .tooLarge, .tooBroad: 64
+        case .invalidInput, .tooLarge, .tooBroad, .conflict: 64
         case .badFile: 65
         case .notFound: 66
         case .storage, .storageFull: 74

@@ -16,6 +16,19 @@ import Testing
         #expect(objects[0]["query"] as? String == "Kim Jong Un")
     }
 
+    @Test func aHomonymMustBeAskedFor() throws {
+        let environment = try TMProcess.temporaryDatabase()
+        let arguments = ["glossary", "add", "--hangul", "김정은", "--english", "Kim Jung-eun", "--kind", "person", "--note", "a singer"]
+        let refused = try TMProcess.run(arguments, environment: environment)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("Kim Jong-un") && refused.stderr.contains("--homonym"), "\(refused.stderr)")
+        let added = try TMProcess.run(arguments + ["--homonym"], environment: environment)
+        #expect(added.status == 0, "\(added.stderr)")
+        let aliases = try TMProcess.run(
+            ["glossary", "add", "--hangul", "유럽", "--english", "Europe", "--kind", "place", "--alias", "the Continent"], environment: environment)
+        #expect(aliases.stdout.contains(#""aliases":["the Continent"]"#), "\(aliases.stdout)\(aliases.stderr)")
+    }
+
     @Test func checkExitsOneWhenItFindsOffStyleNames() throws {
         let environment = try TMProcess.temporaryDatabase()
         let dirty = try TMProcess.run(["check"], stdin: "Kim Jong Un met Vladimir Putin.\n", environment: environment)

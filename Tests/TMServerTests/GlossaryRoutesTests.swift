@@ -132,7 +132,7 @@ import Testing
             try await client.execute(
                 uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(#"{"hangul":"평양","english":"Pyongyang","kind":"place"}"#)
             ) { response in
-                #expect(response.status == .badRequest, "a duplicate term")
+                #expect(response.status == .conflict, "a duplicate term")
             }
             try await client.execute(
                 uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(#"{"hangul":"x","english":"y","kind":"river"}"#)
@@ -169,6 +169,23 @@ import Testing
             try await client.execute(uri: "/v1/glossary/terms", method: .get) { response in
                 #expect(String(buffer: response.body).contains("Ri Sol-ju"))
                 #expect(!String(buffer: response.body).contains("\"A\""))
+            }
+        }
+    }
+
+    @Test func aSecondEntryOfOneHangulIs409UntilItIsAHomonym() async throws {
+        try await withServer { client in
+            let body = #"{"hangul":"김정은","english":"Kim Jung-eun","kind":"person","note":"a singer"}"#
+            try await client.execute(uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(body)) { response in
+                #expect(response.status == .conflict)
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: Any]]
+                #expect(object?["error"]?["code"] as? String == "conflict")
+                let existing = object?["error"]?["existing"] as? [[String: Any]]
+                #expect(existing?.first?["english"] as? String == "Kim Jong-un")
+            }
+            let homonym = #"{"hangul":"김정은","english":"Kim Jung-eun","kind":"person","note":"a singer","homonym":true}"#
+            try await client.execute(uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(homonym)) { response in
+                #expect(response.status == .created)
             }
         }
     }

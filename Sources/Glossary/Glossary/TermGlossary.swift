@@ -69,8 +69,9 @@ public final class TermGlossary: Sendable {
 
     public func term(id: Int64) throws(TMError) -> Term { try store.term(id: id) }
 
-    public func add(_ term: Term) throws(TMError) -> Term {
-        let stored = try store.addTerm(term)
+    /// Adds a term; see `TMStore.addTerm(_:homonym:)` for when a shared Hangul or English is a conflict.
+    public func add(_ term: Term, homonym: Bool = false) throws(TMError) -> Term {
+        let stored = try store.addTerm(term, homonym: homonym)
         try refresh()
         return stored
     }

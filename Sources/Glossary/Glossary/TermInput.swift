@@ -7,6 +7,8 @@ public struct TermInput: Sendable, Codable, Equatable {
     public var aliases: [String]?
     public var note: String?
     public var source: String?
+    /// Added beside stored terms of the same Hangul or English on purpose (see `TMStore.addTerm`).
+    public var homonym: Bool?
 
     public init(
         hangul: String, english: String, kind: Term.Kind? = nil, variants: [String]? = nil, aliases: [String]? = nil, note: String? = nil,
@@ -30,7 +32,8 @@ public struct TermInput: Sendable, Codable, Equatable {
         aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         source = try container.decodeIfPresent(String.self, forKey: .source)
-        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "aliases", "note", "source"])
+        homonym = try container.decodeIfPresent(Bool.self, forKey: .homonym)
+        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "aliases", "note", "source", "homonym"])
     }
 
     /// The term; an absent kind is `term`, the kind that implies nothing about romanization.

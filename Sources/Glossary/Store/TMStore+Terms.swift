@@ -21,12 +21,24 @@ extension TMStore {
         return term
     }
 
-    /// Adds a term; a term with the same Hangul and English is an error (update it instead).
-    public func addTerm(_ term: Term) throws(TMError) -> Term {
+    /// Adds a term. One with the same Hangul and English is a conflict (update it instead); so is one that shares
+    /// only its Hangul or its English with stored terms, unless it is added as a `homonym` (another person or place
+    /// of that name): a second 김영주 must be meant, not typed by mistake.
+    public func addTerm(_ term: Term, homonym: Bool = false) throws(TMError) -> Term {
         let term = try Self.validated(term)
         let id: Int64 = try write { db in
-            if try Self.termID(hangul: term.hangul, english: term.english, in: db) != nil {
-                throw TMError.invalidInput(field: "english", message: "\(term.hangul) is already in the glossary as \(term.english)")
+            let same = try Self.fetchTerms(
+                db, whereClause: "WHERE term.hangul = ? OR lower(term.english) = lower(?)", arguments: [term.hangul, term.english])
+            if let twin = same.first(where: { $0.hangul == term.hangul && $0.english == term.english }) {
+                throw TMError.conflict(
+                    message: "\(term.hangul) is already in the glossary as \(term.english) (term \(twin.id ?? 0)): update it instead",
+                    existing: [twin])
+            }
+            if !homonym, !same.isEmpty {
+                let listed = same.map { "\($0.hangul) \($0.english) (term \($0.id ?? 0))" }.joined(separator: ", ")
+                throw TMError.conflict(
+                    message: "the glossary already has \(listed); add it as a homonym (\"homonym\": true, --homonym) if it names another",
+                    existing: same)
             }
             return try Self.insert(term, in: db)
         }

@@ -72,7 +72,11 @@ enum OpenAPIDocument {
     static var schemas: [String: Any] {
         [
             "Error": object(
-                ["error": object(["code": string, "message": string, "field": string], required: ["code", "message"])], required: ["error"]),
+                [
+                    "error": object(
+                        ["code": string, "message": string, "field": string, "existing": array(ref("Term"))], required: ["code", "message"])
+                ],
+                required: ["error"]),
             "Health": object(
                 ["status": string, "version": string, "icu": string, "sqlite": string, "segments": integer, "terms": integer],
                 required: ["status", "version", "icu", "sqlite", "segments", "terms"]),
@@ -112,7 +116,7 @@ enum OpenAPIDocument {
             "TermInput": object(
                 [
                     "hangul": string, "english": string, "kind": string, "variants": array(string), "aliases": array(string), "note": string,
-                    "source": string,
+                    "source": string, "homonym": boolean,
                 ],
                 required: ["hangul", "english"]),
             "TermList": object(["terms": array(ref("Term"))], required: ["terms"]),

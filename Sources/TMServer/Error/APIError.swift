@@ -9,12 +9,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public let code: String
     public let message: String
     public let field: String?
+    /// For a 409: the stored entries the request collides with.
+    public let existing: [Term]?
 
-    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, existing: [Term]? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.existing = existing
     }
 
     /// The API form of any error: library errors by their case, Hummingbird's by their status, anything
@@ -24,7 +27,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case let error as APIError:
             self = error
         case let error as TMError:
-            self.init(status: Self.status(of: error), code: error.code, message: error.description, field: error.field)
+            var existing: [Term]? = nil
+            if case .conflict(_, let terms) = error { existing = terms }
+            self.init(status: Self.status(of: error), code: error.code, message: error.description, field: error.field, existing: existing)
         case let error as HTTPError:
             self.init(status: error.status, code: Self.code(of: error.status), message: error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError:
@@ -36,7 +41,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try context.responseEncoder.encode(
-            Body(error: .init(code: code, message: message, field: field)), from: request, context: context)
+            Body(error: .init(code: code, message: message, field: field, existing: existing)), from: request, context: context)
         response.status = status
         return response
     }
@@ -46,6 +51,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             let code: String
             let message: String
             let field: String?
+            let existing: [Term]?
         }
         let error: Detail
     }
@@ -57,6 +63,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
         case .storage: .internalServerError
+        case .conflict: .conflict
         case .storageFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .tooBroad: .unprocessableContent
         }

@@ -65,10 +65,15 @@ struct GlossaryRoutes {
             APIRoute(
                 .init(
                     method: .post, path: "/v1/glossary/terms", summary: "Add a term", access: .write, body: (APIOperation.json, "TermInput"),
-                    responses: [(201, "The stored term", "Term"), APIOperation.badRequest, APIOperation.tooLarge] + APIOperation.writeErrors)
+                    responses: [
+                        (201, "The stored term", "Term"), APIOperation.badRequest,
+                        (409, "The Hangul or English is already in the glossary (the error lists the entries); send homonym: true", "Error"),
+                        APIOperation.tooLarge,
+                    ] + APIOperation.writeErrors)
             ) { request, _ -> EditedResponse<Term> in
                 let input = try await RequestBody.json(TermInput.self, from: request)
-                return EditedResponse(status: .created, response: try await BlockingWork.run { try glossary.add(input.term) })
+                return EditedResponse(
+                    status: .created, response: try await BlockingWork.run { try glossary.add(input.term, homonym: input.homonym ?? false) })
             },
             APIRoute(
                 .init(

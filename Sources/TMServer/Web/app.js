@@ -630,12 +630,16 @@
 
   // ---------- Glossary editing ----------
   let editingID = null;
+  /** Set after the server answered 409: the next save adds the term beside the entries it named (a homonym). */
+  let savingAsHomonym = false;
 
   async function openTermEditor(id, seed) {
     const dialog = $('#term-dialog');
     showAlert($('#term-error'), null);
     for (const node of $$('[aria-invalid]', dialog)) node.removeAttribute('aria-invalid');
     editingID = id;
+    savingAsHomonym = false;
+    $('#term-save').textContent = 'Save';
     let term = seed || {};
     if (id !== null) {
       try {
@@ -655,6 +659,7 @@
     $('#term-english').value = term.english || '';
     $('#term-kind').value = ['person', 'place', 'organization', 'term'].includes(term.kind) ? term.kind : 'person';
     $('#term-variants').value = (term.variants || []).join('\n');
+    $('#term-aliases').value = (term.aliases || []).join('\n');
     $('#term-note').value = term.note || '';
     $('#term-source').value = term.source || '';
     dialog.showModal();
@@ -669,9 +674,11 @@
       english: $('#term-english').value.trim(),
       kind: $('#term-kind').value,
       variants: $('#term-variants').value.split('\n').map((v) => v.trim()).filter(Boolean),
+      aliases: $('#term-aliases').value.split('\n').map((v) => v.trim()).filter(Boolean),
       note: $('#term-note').value.trim(),
       source: $('#term-source').value.trim(),
     };
+    if (savingAsHomonym) body.homonym = true;
     for (const node of $$('[aria-invalid]', dialog)) node.removeAttribute('aria-invalid');
     const missing = ['hangul', 'english'].find((key) => !body[key]);
     if (missing) {
@@ -693,6 +700,11 @@
       runSearchSoon.now();
     } catch (error) {
       showAlert($('#term-error'), error);
+      // Same Hangul or English as stored entries: say so (the message lists them) and let a second save add it anyway.
+      if (error instanceof APIError && error.code === 'conflict' && editingID === null && !savingAsHomonym) {
+        savingAsHomonym = true;
+        save.textContent = 'Save as another entry';
+      }
       if (error instanceof APIError && error.field) {
         const field = $(`#term-${error.field}`);
         if (field) {

@@ -114,6 +114,9 @@ struct GlossaryCommand: ParsableCommand {
         @OptionGroup var glossary: GlossaryOptions
         @OptionGroup var fields: TermFields
 
+        @Flag(help: "Add it beside stored terms of the same Hangul or English (another person or place of that name).")
+        var homonym = false
+
         func run() throws {
             guard let hangul = fields.hangul, let english = fields.english else {
                 throw ValidationError("--hangul and --english are required")
@@ -121,7 +124,7 @@ struct GlossaryCommand: ParsableCommand {
             let input = TermInput(
                 hangul: hangul, english: english, kind: fields.kind, variants: fields.variants, aliases: fields.aliases, note: fields.note,
                 source: fields.source)
-            let term = try glossary.open().add(input.term)
+            let term = try glossary.open().add(input.term, homonym: homonym)
             print(try JSONLines.encode(term))
         }
     }

@@ -32,4 +32,26 @@ import Testing
         }
         #expect(glossary.count == 1)
     }
+
+    /// 김영주 is a South Korean lawmaker and a North Korean official (issue #13's example): the second entry must be
+    /// asked for, and then both are kept.
+    @Test func aSharedHangulOrEnglishIsAConflictUnlessAHomonymIsMeant() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        let north = try glossary.add(Term(hangul: "김영주", english: "Kim Yong-ju", kind: .person, note: "DPRK official"))
+        let south = Term(hangul: "김영주", english: "Kim Young-joo", kind: .person, note: "ROK lawmaker")
+        do {
+            _ = try glossary.add(south)
+            Issue.record("added without asking")
+        } catch {
+            guard case .conflict(let message, let existing) = error else { throw error }
+            #expect(existing.map(\.id) == [north.id])
+            #expect(message.contains("homonym"))
+        }
+        #expect(glossary.count == 1)
+        let added = try glossary.add(south, homonym: true)
+        #expect(glossary.count == 2)
+        #expect(Set(try glossary.lookup("김영주").matches.compactMap(\.id)) == Set([north.id, added.id].compactMap { $0 }))
+        // The same English for another Hangul is a conflict too.
+        #expect(throws: TMError.self) { try glossary.add(Term(hangul: "김영수", english: "kim yong-ju", kind: .person)) }
+    }
 }
