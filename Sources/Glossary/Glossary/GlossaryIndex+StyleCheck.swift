@@ -14,12 +14,14 @@ extension GlossaryIndex {
             }
             guard !acceptable, let best = span.matches.first else { continue }
             let alternatives = Array(Set(span.matches.dropFirst().map(\.english).filter { $0 != best.english })).sorted()
+            // Candidates found the same way (by an off-style spelling of each) are equally likely: no correction.
+            let ambiguous = span.matches.dropFirst().contains { $0.english != best.english && $0.via.rank == best.via.rank }
             issues.append(
                 StyleIssue(
                     start: span.start, end: span.end, found: found, house: best.english, id: best.id, hangul: best.hangul,
-                    alternatives: alternatives))
+                    alternatives: alternatives, ambiguous: ambiguous))
         }
-        return StyleCheckResult(issues: issues, corrected: Self.applying(issues, to: text))
+        return StyleCheckResult(issues: issues, corrected: Self.applying(issues.filter { !$0.ambiguous }, to: text))
     }
 
     /// "Putin" refers to "Vladimir Putin": the found words are the house form's last words.

@@ -10,9 +10,13 @@ public struct StyleIssue: Sendable, Codable, Equatable {
     public let hangul: String
     /// House forms of other entries the spelling may also name (two people who share a name).
     public let alternatives: [String]
+    /// The spelling names several entries with different house forms and nothing tells which: `house` is only the
+    /// first candidate, and the corrected text leaves the spelling as it is.
+    public let ambiguous: Bool
 }
 
-/// What `tm check` and `POST /v1/glossary/check` answer: the issues, and the text with every issue fixed.
+/// What `tm check` and `POST /v1/glossary/check` answer: the issues, and the text with every issue fixed that is not
+/// ambiguous.
 public struct StyleCheckResult: Sendable, Codable, Equatable {
     public let issues: [StyleIssue]
     public let corrected: String

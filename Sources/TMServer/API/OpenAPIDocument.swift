@@ -105,7 +105,7 @@ enum OpenAPIDocument {
                     "issues": array(
                         object([
                             "start": integer, "end": integer, "found": string, "house": string, "id": integer, "hangul": string,
-                            "alternatives": array(string),
+                            "alternatives": array(string), "ambiguous": boolean,
                         ])),
                     "corrected": string,
                 ], required: ["issues", "corrected"]),

@@ -30,7 +30,10 @@ struct Check: ParsableCommand {
             let positions = LinePositions(text)
             for issue in result.issues {
                 let (line, column) = positions.lineAndColumn(ofScalar: issue.start)
-                let also = issue.alternatives.isEmpty ? "" : " (or \(issue.alternatives.joined(separator: ", ")))"
+                let also =
+                    issue.ambiguous
+                    ? " or \(issue.alternatives.joined(separator: " or ")) (ambiguous)"
+                    : issue.alternatives.isEmpty ? "" : " (or \(issue.alternatives.joined(separator: ", ")))"
                 output.line("\(file ?? "-"):\(line):\(column): \(issue.found) → \(issue.house)\(also)")
             }
         }

@@ -86,3 +86,20 @@ extension HouseStylePrecisionTests {
         #expect(try glossary.check("Kim Jong\n\nUn").issues.isEmpty, "a paragraph break ends the name")
     }
 }
+
+extension HouseStylePrecisionTests {
+    /// One spelling, two people (homonyms), nothing to tell them apart: reported as ambiguous with both house forms,
+    /// and the draft is not "corrected" to either.
+    @Test func anAmbiguousSpellingIsReportedNotCorrected() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        _ = try glossary.add(Term(hangul: "김영주", english: "Kim Yong-ju", kind: .person, variants: ["Kim Young Ju"], note: "DPRK official"))
+        _ = try glossary.add(
+            Term(hangul: "김영주", english: "Kim Young-joo", kind: .person, variants: ["Kim Young Ju"], note: "ROK lawmaker"), homonym: true)
+        let draft = "Kim Young Ju spoke on Monday."
+        let result = try glossary.check(draft)
+        #expect(result.issues.count == 1)
+        #expect(result.issues.first?.ambiguous == true)
+        #expect(Set([result.issues.first?.house].compactMap { $0 } + (result.issues.first?.alternatives ?? [])) == ["Kim Yong-ju", "Kim Young-joo"])
+        #expect(result.corrected == draft)
+    }
+}
