@@ -23,13 +23,22 @@ extension GlossaryIndex {
                 continue
             }
             if let (end, ids) = longestHangulTerm(in: scalars, at: index) {
-                found.append(recognized(scalars, index..<end, ids: ids))
+                let meant = ids.filter { !(entries[$0]?.needsTitle ?? false) || Self.titleFollows(scalars, after: end) }
+                if !meant.isEmpty { found.append(recognized(scalars, index..<end, ids: meant)) }
                 index = end
             } else {
                 index += 1
             }
         }
         return found
+    }
+
+    /// Whether a title follows the name ending at `end`: as the rest of its word (조국씨는) or as the next word.
+    private static func titleFollows(_ scalars: [Unicode.Scalar], after end: Int) -> Bool {
+        if end < scalars.count, Hangul.isSyllable(scalars[end]) { return KoreanTitles.startsWithTitle(scalars, at: end) }
+        var next = end
+        while next < scalars.count, scalars[next] == " " || scalars[next] == "\u{00A0}" { next += 1 }
+        return next > end && KoreanTitles.startsWithTitle(scalars, at: next)
     }
 
     /// The longest Hangul term at `start` that ends its word or is followed by particles only.

@@ -18,6 +18,9 @@ struct GlossaryIndex: Sendable {
         let term: Term
         let id: Int64
         let forms: [Form]
+        /// A Korean person's name of two syllables (조국, 장면, 공유): usually a common word, so it names the person
+        /// only with a title after it (see `KoreanTitles`).
+        let needsTitle: Bool
     }
 
     private(set) var entries: [Int64: Entry] = [:]
@@ -48,7 +51,7 @@ struct GlossaryIndex: Sendable {
     mutating func add(_ term: Term) {
         guard let id = term.id else { return }
         remove(id: id)
-        let entry = Entry(term: term, id: id, forms: Self.forms(of: term))
+        let entry = Entry(term: term, id: id, forms: Self.forms(of: term), needsTitle: Self.isTwoSyllableKoreanName(term))
         entries[id] = entry
         var seenLoose: Set<String> = []
         for form in entry.forms where !form.looseKey.isEmpty && seenLoose.insert(form.looseKey).inserted {
@@ -101,6 +104,15 @@ struct GlossaryIndex: Sendable {
         for variant in term.variants { add(variant, .variant) }
         for generated in generatedSpellings(of: term) { add(generated, .generated) }
         return forms
+    }
+
+    /// A person whose Hangul is two syllables and whose house form is a romanization of it as a Korean name (its
+    /// surname as the romanizer writes it): 조국 Cho Kuk, not 부시 George W. Bush.
+    static func isTwoSyllableKoreanName(_ term: Term) -> Bool {
+        guard term.kind == .person, term.hangul.unicodeScalars.count == 2, KoreanName.looksLikeKoreanName(term.hangul),
+            let surname = term.english.split(separator: " ").first?.lowercased()
+        else { return false }
+        return Romanizer.variants(ofName: term.hangul).contains { $0.form.split(separator: " ").first?.lowercased() == surname }
     }
 
     /// The romanizer's spellings of a person's Korean name or a place name; none for other kinds, whose

@@ -103,3 +103,19 @@ extension HouseStylePrecisionTests {
         #expect(result.corrected == draft)
     }
 }
+
+extension HouseStylePrecisionTests {
+    /// Two-syllable Korean names that are common words name the person only with a title after them. The first two
+    /// sentences are lines 818 and 812 of `ko-dev.txt` (korean-english-park, CC BY-SA 3.0).
+    @Test func twoSyllableNamesNeedATitle() throws {
+        for sentence in ["콘서트 장면은 휴대폰 업체에서 제공하는 콘텐츠이기 때문이다.", "일본과 러시아 대표단 또한 조국으로 돌아갈 준비를 마쳤다."] {
+            let people = try glossary.recognize(sentence).filter { $0.matches.first?.kind == .person }
+            #expect(people.isEmpty, "\(sentence): \(people.map(\.text))")
+        }
+        #expect(try glossary.recognize("조국 전 장관이 출석했다.").first?.matches.first?.english == "Cho Kuk")
+        #expect(try glossary.recognize("장면 총리는 사임했다.").first?.matches.first?.english == "Chang Myon")
+        #expect(try glossary.recognize("조국씨는 말했다.").first?.matches.first?.english == "Cho Kuk")
+        // Foreign names of two syllables are not Korean names: 부시 needs no title.
+        #expect(try glossary.recognize("부시는 말했다.").first?.matches.first?.english == "George W. Bush")
+    }
+}
