@@ -17,20 +17,38 @@ extension GlossaryIndex {
         guard longestHangulForm > 0 else { return [] }
         var found: [RecognizedTerm] = []
         var index = 0
+        // The foreign place just found, and where its word ends: "이스라엘 국방부" is Israel's defense ministry.
+        var foreignPlace: (entry: Entry, wordEnd: Int)?
         while index < scalars.count {
             guard Hangul.isSyllable(scalars[index]), index == 0 || !Hangul.isSyllable(scalars[index - 1]) else {
                 index += 1
                 continue
             }
             if let (end, ids) = longestHangulTerm(in: scalars, at: index) {
-                let meant = ids.filter { !(entries[$0]?.needsTitle ?? false) || Self.titleFollows(scalars, after: end) }
+                var meant = ids.filter { !(entries[$0]?.needsTitle ?? false) || Self.titleFollows(scalars, after: end) }
+                if let place = foreignPlace, scalars[place.wordEnd..<index].allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) {
+                    meant = meant.filter { !isAnotherCountrysBody($0, after: place.entry) }
+                }
                 if !meant.isEmpty { found.append(recognized(scalars, index..<end, ids: meant)) }
+                var wordEnd = end
+                while wordEnd < scalars.count, Hangul.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
+                let best = meant.first.flatMap { entries[$0] }
+                foreignPlace = best.flatMap { $0.isForeignPlace ? ($0, wordEnd) : nil }
                 index = end
             } else {
                 index += 1
             }
         }
         return found
+    }
+
+    /// An organization right after a foreign place (미국 민주당, 일본 기상청) is that country's body, not the glossary's
+    /// entry — unless the entry's own English names the place (the U.S. Department of State after 미국).
+    private func isAnotherCountrysBody(_ id: Int64, after place: Entry) -> Bool {
+        guard let entry = entries[id], entry.term.kind == .organization else { return false }
+        let own = ([entry.term.english] + entry.term.aliases).map { " " + $0.lowercased() + " " }
+        let placeNames = ([place.term.english] + place.term.aliases + place.term.variants).map { " " + $0.lowercased() + " " }
+        return !own.contains { name in placeNames.contains { name.contains($0) } }
     }
 
     /// Whether a title follows the name ending at `end`: as the rest of its word (조국씨는) or as the next word.

@@ -21,6 +21,9 @@ struct GlossaryIndex: Sendable {
         /// A Korean person's name of two syllables (조국, 장면, 공유): usually a common word, so it names the person
         /// only with a title after it (see `KoreanTitles`).
         let needsTitle: Bool
+        /// A place outside Korea: none of its stored spellings is one the romanizer gives its Hangul (Busan, Pyongyang
+        /// are; Israel, United States are not), and its names do not say Korea (South Korea, DPRK are Korean).
+        let isForeignPlace: Bool
     }
 
     private(set) var entries: [Int64: Entry] = [:]
@@ -51,7 +54,9 @@ struct GlossaryIndex: Sendable {
     mutating func add(_ term: Term) {
         guard let id = term.id else { return }
         remove(id: id)
-        let entry = Entry(term: term, id: id, forms: Self.forms(of: term), needsTitle: Self.isTwoSyllableKoreanName(term))
+        let forms = Self.forms(of: term)
+        let entry = Entry(
+            term: term, id: id, forms: forms, needsTitle: Self.isTwoSyllableKoreanName(term), isForeignPlace: Self.isForeignPlace(term, forms: forms))
         entries[id] = entry
         var seenLoose: Set<String> = []
         for form in entry.forms where !form.looseKey.isEmpty && seenLoose.insert(form.looseKey).inserted {
@@ -104,6 +109,16 @@ struct GlossaryIndex: Sendable {
         for variant in term.variants { add(variant, .variant) }
         for generated in generatedSpellings(of: term) { add(generated, .generated) }
         return forms
+    }
+
+    static func isForeignPlace(_ term: Term, forms: [Form]) -> Bool {
+        guard term.kind == .place else { return false }
+        // `forms` holds each key once, so a stored spelling equal to a romanization is listed as stored: compare the
+        // romanizations themselves with the stored spellings.
+        let names = [term.english] + term.aliases + term.variants
+        if names.contains(where: { $0.lowercased().contains("korea") || $0 == "DPRK" || $0 == "ROK" }) { return false }
+        let stored = Set(names.map(Normalizer.looseKey))
+        return !generatedSpellings(of: term).contains { stored.contains(Normalizer.looseKey($0)) }
     }
 
     /// A person whose Hangul is two syllables and whose house form is a romanization of it as a Korean name (its

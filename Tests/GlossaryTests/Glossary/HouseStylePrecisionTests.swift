@@ -119,3 +119,20 @@ extension HouseStylePrecisionTests {
         #expect(try glossary.recognize("부시는 말했다.").first?.matches.first?.english == "George W. Bush")
     }
 }
+
+extension HouseStylePrecisionTests {
+    /// An organization right after a foreign place is that country's body. Sentences from `ko-dev.txt` (the suite's
+    /// source), lines 969 and judged contexts of the recognize set.
+    @Test func aBodyAfterAForeignPlaceIsThatCountrys() throws {
+        func organizations(_ text: String) throws -> [String] {
+            try glossary.recognize(text).filter { $0.matches.first?.kind == .organization }.compactMap(\.matches.first?.english)
+        }
+        #expect(try organizations("이스라엘 국방부는 16일 오전 헤즈볼라가 2006년") == [])
+        #expect(try organizations("미국 민주당 대선후보인 버락 오바마 상원의원은") == [])
+        #expect(try organizations("일본 기상청은 스나미 위험은 없다고 전했다.") == [])
+        // Korea's own bodies, and a foreign body the glossary has as such.
+        #expect(try organizations("한국의 교육부 산하의 국제 교육 기관은") == ["Ministry of Education"])
+        #expect(try organizations("국방부는 16일 발표했다.") == ["Ministry of National Defense"])
+        #expect(try organizations("미 국무부는 밝혔다.") == ["U.S. Department of State"])
+    }
+}
