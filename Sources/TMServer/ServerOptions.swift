@@ -16,6 +16,15 @@ public struct ServerOptions: Sendable {
     /// closed (a slow or idle client cannot hold a connection open).
     public var headerTimeout: Duration
 
+    /// localhost and its subdomains, 127.0.0.0/8, ::1 (bare or bracketed): names and addresses only this machine
+    /// reaches. `tm serve` binds without a token only to these; the Host check accepts them always.
+    public static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        if host == "localhost" || host.hasSuffix(".localhost") || host == "[::1]" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
     public init(
         token: String? = nil, publicHosts: [String] = [], maxImportBody: Int = 64 << 20, timeout: Duration = .seconds(30),
         headerTimeout: Duration = .seconds(10)

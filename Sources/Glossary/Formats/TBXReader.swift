@@ -71,9 +71,8 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private var note = ""
     private var source = ""
     private var language = ""
-    private var korean: [String] = []
+    private var korean: [(form: String, admitted: Bool)] = []
     private var english: [(form: String, preferred: Bool, admitted: Bool)] = []
-    private var koreanAdmitted: [Bool] = []
     private var termText: String?
     private var preferred = false
     /// `admittedTerm`: an acceptable other name (an alias); anything else not preferred is an off-style spelling.
@@ -115,7 +114,6 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             note = ""
             source = ""
             korean = []
-            koreanAdmitted = []
             english = []
         case "langSec", "langSet":
             language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
@@ -147,8 +145,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
         case "termSec", "tig":
             guard let form = termText, !form.isEmpty else { break }
             if language.hasPrefix("ko") {
-                korean.append(form)
-                koreanAdmitted.append(admitted)
+                korean.append((form, admitted))
             } else if language.hasPrefix("en") {
                 english.append((form, preferred, admitted))
             }
@@ -181,7 +178,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private func finishEntry() {
         guard inEntry else { return }
         inEntry = false
-        guard let hangul = korean.first else {
+        guard let hangul = korean.first?.form else {
             parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no Korean term"))
             return
         }
@@ -190,9 +187,9 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             return
         }
         let others = english.filter { $0.form != house.form }
-        let otherKorean = zip(korean, koreanAdmitted).dropFirst()
-        let variants = others.filter { !$0.admitted }.map(\.form) + otherKorean.filter { !$0.1 }.map(\.0)
-        let aliases = others.filter(\.admitted).map(\.form) + otherKorean.filter(\.1).map(\.0)
+        let otherKorean = korean.dropFirst()
+        let variants = others.filter { !$0.admitted }.map(\.form) + otherKorean.filter { !$0.admitted }.map(\.form)
+        let aliases = others.filter(\.admitted).map(\.form) + otherKorean.filter(\.admitted).map(\.form)
         let term = Term(
             hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, aliases: aliases, note: note, source: source)
         parsed.terms.append(.init(line: entryLine, term: term))

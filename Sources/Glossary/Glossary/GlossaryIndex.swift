@@ -54,9 +54,11 @@ struct GlossaryIndex: Sendable {
     mutating func add(_ term: Term) {
         guard let id = term.id else { return }
         remove(id: id)
-        let forms = Self.forms(of: term)
+        // The romanizer runs once per term: its spellings serve the forms and both tests below.
+        let generated = Self.generatedSpellings(of: term)
         let entry = Entry(
-            term: term, id: id, forms: forms, needsTitle: Self.isTwoSyllableKoreanName(term), isForeignPlace: Self.isForeignPlace(term, forms: forms))
+            term: term, id: id, forms: Self.forms(of: term, generated: generated),
+            needsTitle: Self.isTwoSyllableKoreanName(term, generated: generated), isForeignPlace: Self.isForeignPlace(term, generated: generated))
         entries[id] = entry
         var seenLoose: Set<String> = []
         for form in entry.forms where !form.looseKey.isEmpty && seenLoose.insert(form.looseKey).inserted {
@@ -93,8 +95,8 @@ struct GlossaryIndex: Sendable {
         }
     }
 
-    /// The stored spellings of a term and those the romanizer generates for it, without repeats.
-    static func forms(of term: Term) -> [Form] {
+    /// The stored spellings of a term and `generated` (the romanizer's, `generatedSpellings(of:)`), without repeats.
+    static func forms(of term: Term, generated: [String]) -> [Form] {
         var forms: [Form] = []
         var seen: Set<String> = []
         func add(_ text: String, _ via: GlossaryMatch.Via) {
@@ -107,27 +109,27 @@ struct GlossaryIndex: Sendable {
         add(term.english, .canonical)
         for alias in term.aliases { add(alias, .alias) }
         for variant in term.variants { add(variant, .variant) }
-        for generated in generatedSpellings(of: term) { add(generated, .generated) }
+        for spelling in generated { add(spelling, .generated) }
         return forms
     }
 
-    static func isForeignPlace(_ term: Term, forms: [Form]) -> Bool {
+    /// `generated`: the term's `generatedSpellings`.
+    static func isForeignPlace(_ term: Term, generated: [String]) -> Bool {
         guard term.kind == .place else { return false }
-        // `forms` holds each key once, so a stored spelling equal to a romanization is listed as stored: compare the
-        // romanizations themselves with the stored spellings.
         let names = [term.english] + term.aliases + term.variants
         if names.contains(where: { $0.lowercased().contains("korea") || $0 == "DPRK" || $0 == "ROK" }) { return false }
         let stored = Set(names.map(Normalizer.looseKey))
-        return !generatedSpellings(of: term).contains { stored.contains(Normalizer.looseKey($0)) }
+        return !generated.contains { stored.contains(Normalizer.looseKey($0)) }
     }
 
     /// A person whose Hangul is two syllables and whose house form is a romanization of it as a Korean name (its
-    /// surname as the romanizer writes it): 조국 Cho Kuk, not 부시 George W. Bush.
-    static func isTwoSyllableKoreanName(_ term: Term) -> Bool {
+    /// surname as the romanizer writes it): 조국 Cho Kuk, not 부시 George W. Bush. `generated`: the term's
+    /// `generatedSpellings` (for a Korean name, the romanizer's name variants).
+    static func isTwoSyllableKoreanName(_ term: Term, generated: [String]) -> Bool {
         guard term.kind == .person, term.hangul.unicodeScalars.count == 2, KoreanName.looksLikeKoreanName(term.hangul),
             let surname = term.english.split(separator: " ").first?.lowercased()
         else { return false }
-        return Romanizer.variants(ofName: term.hangul).contains { $0.form.split(separator: " ").first?.lowercased() == surname }
+        return generated.contains { $0.split(separator: " ").first?.lowercased() == surname }
     }
 
     /// The romanizer's spellings of a person's Korean name or a place name; none for other kinds, whose

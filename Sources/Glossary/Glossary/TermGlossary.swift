@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Readers take a snapshot of the index (a copy-on-write value) and search without holding the lock. Writes go to
 /// the database; the index learns of them, and of other processes' writes, from the change log: at once after a
-/// write made here, within the server's follow interval for any other (`follow(every:)`).
+/// write made here, within the server's follow interval for any other (`ChangeFollowService`).
 public final class TermGlossary: Sendable {
     let store: TMStore
     private let index: Mutex<GlossaryIndex>

@@ -52,11 +52,21 @@ extension TMStore {
 
     /// The pairs with these ids, read inside a transaction.
     static func fetchSegments(ids: [Int64], in db: Database) throws -> [Int64: Segment] {
+        try fetchKeyedSegments(ids: ids, in: db).mapValues(\.segment)
+    }
+
+    /// The pairs with these ids and the keys of both sides, read inside a transaction.
+    static func fetchKeyedSegments(ids: [Int64], in db: Database) throws -> [Int64: (segment: Segment, koKey: String, enKey: String)] {
         guard !ids.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id IN (\(marks))", arguments: StatementArguments(ids))
-        return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], Self.segment(row)) })
+            db, sql: "SELECT id, ko, en, origin, created_at, updated_at, ko_key, en_key FROM segment WHERE id IN (\(placeholders(ids.count)))",
+            arguments: StatementArguments(ids))
+        return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], (Self.segment(row), row["ko_key"], row["en_key"])) })
+    }
+
+    /// "?,?,…": `count` parameter marks for an `IN (…)` list.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
     }
 
     /// The pair with `id`.
@@ -95,21 +105,20 @@ extension TMStore {
     }
 
     /// One side's keys of every pair, in id order, streamed from one read of the database.
+    /// Rows are `id, key, updated_at`.
     struct SideKeys: Sequence, IteratorProtocol {
         let rows: RowCursor
-        let column: Int
         /// The first read error, which ends the sequence; the caller throws it.
         private(set) var failure: (any Error)?
 
-        init(rows: RowCursor, column: Int) {
+        init(rows: RowCursor) {
             self.rows = rows
-            self.column = column
         }
 
         mutating func next() -> (id: Int64, key: String, recency: Double)? {
             do {
                 guard let row = try rows.next() else { return nil }
-                return (row[0], row[column], row[3])
+                return (row[0], row[1], row[2])
             } catch {
                 failure = error
                 return nil
@@ -122,13 +131,13 @@ extension TMStore {
     /// that `seq` makes the two sides agree, whatever was written between the two reads. Nothing holds every key at
     /// once: each stream goes straight into its index.
     func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout SideKeys) -> Void) throws(TMError) -> Int64 {
-        let query = "SELECT id, ko_key, en_key, updated_at FROM segment ORDER BY id"
         let results = Mutex<[Result<Int64, TMError>]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             let result = Result { () throws(TMError) -> Int64 in
                 try read { db in
                     let seq = try Self.latestChange(in: db)
-                    var keys = SideKeys(rows: try Row.fetchCursor(db, sql: query), column: side + 1)
+                    let column = side == 0 ? "ko_key" : "en_key"
+                    var keys = SideKeys(rows: try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id"))
                     body(side == 0 ? .ko : .en, &keys)
                     if let failure = keys.failure { throw failure }
                     return seq
@@ -153,9 +162,9 @@ extension TMStore {
         try changes(of: .segment, after: seq, limit: limit) { ids, db in
             var keys: [Int64: IndexedKeys] = [:]
             for chunk in ids.chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+                    db, sql: "SELECT id, ko_key, en_key, updated_at FROM segment WHERE id IN (\(Self.placeholders(chunk.count)))",
+                    arguments: StatementArguments(chunk))
                 while let row = try rows.next() { keys[row[0]] = IndexedKeys(koKey: row[1], enKey: row[2], updatedAt: row[3]) }
             }
             return keys
@@ -165,13 +174,7 @@ extension TMStore {
     /// The pairs with these ids that exist, with the keys of both sides: a search scores the text it returns.
     func keyedSegments(ids: [Int64]) throws(TMError) -> [Int64: (segment: Segment, koKey: String, enKey: String)] {
         guard !ids.isEmpty else { return [:] }
-        return try read { db in
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, ko, en, origin, created_at, updated_at, ko_key, en_key FROM segment WHERE id IN (\(marks))",
-                arguments: StatementArguments(ids))
-            return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], (Self.segment(row), row["ko_key"], row["en_key"])) })
-        }
+        return try read { db in try Self.fetchKeyedSegments(ids: ids, in: db) }
     }
 
     /// Up to `limit` pairs with ids above `after`, in id order: export pages through the memory with these.

@@ -128,8 +128,8 @@ extension TMStore {
         try changes(of: .term, after: seq, limit: limit) { ids, db in
             var terms: [Int64: Term] = [:]
             for chunk in ids.chunked(into: 500) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for term in try Self.fetchTerms(db, whereClause: "WHERE term.id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                let whereClause = "WHERE term.id IN (\(Self.placeholders(chunk.count)))"
+                for term in try Self.fetchTerms(db, whereClause: whereClause, arguments: StatementArguments(chunk)) {
                     if let id = term.id { terms[id] = term }
                 }
             }

@@ -18,7 +18,7 @@ struct HostMiddleware<Context: RequestContext>: RouterMiddleware {
         // HTTP/1.0 clients may send no Host; no browser does.
         guard let authority = Self.requestHost(request), !authority.isEmpty else { return }
         let host = Self.hostName(of: authority)
-        if Self.isLoopback(host) || publicHosts.contains("*") || publicHosts.contains(where: { $0.lowercased() == host }) { return }
+        if ServerOptions.isLoopback(host) || publicHosts.contains("*") || publicHosts.contains(where: { $0.lowercased() == host }) { return }
         throw APIError(
             status: .misdirectedRequest, code: "unknown_host",
             message: "this server does not answer for the host '\(host)'; start it with --public-host \(host) to allow that name")
@@ -34,13 +34,6 @@ struct HostMiddleware<Context: RequestContext>: RouterMiddleware {
         let lowered = authority.lowercased()
         if lowered.hasPrefix("["), let end = lowered.firstIndex(of: "]") { return String(lowered[...end]) }
         return lowered.split(separator: ":", maxSplits: 1).first.map(String.init) ?? lowered
-    }
-
-    /// localhost and its subdomains, 127.0.0.0/8, ::1.
-    static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host.hasSuffix(".localhost") || host == "[::1]" || host == "::1" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
 }

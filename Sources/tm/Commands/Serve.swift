@@ -62,7 +62,7 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let token = try resolvedToken()
         if token == nil {
-            guard Self.isLoopback(host) else {
+            guard ServerOptions.isLoopback(host) else {
                 throw ValidationError("refusing to listen on \(host) without a token: give --token, $TM_TOKEN or --token-file")
             }
             logger.notice("no token configured: writes are open to anyone on this machine, so the server listens on loopback only")
@@ -73,7 +73,7 @@ struct Serve: AsyncParsableCommand {
         // Ready means searchable: the indexes are built before the server listens.
         try memory.refresh()
         var allowedHosts = publicHosts
-        if !Self.isLoopback(host), host != "0.0.0.0", host != "::" { allowedHosts.append(host) }
+        if !ServerOptions.isLoopback(host), host != "0.0.0.0", host != "::" { allowedHosts.append(host) }
         let options = ServerOptions(
             token: token, publicHosts: allowedHosts, maxImportBody: maxBody << 20, timeout: .seconds(timeout),
             headerTimeout: .seconds(headerTimeout))
@@ -107,9 +107,5 @@ struct Serve: AsyncParsableCommand {
         if value == nil { value = ProcessInfo.processInfo.environment["TM_TOKEN"] }
         if let value, value.allSatisfy(\.isWhitespace) { throw ValidationError("the token is empty") }
         return value
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }
