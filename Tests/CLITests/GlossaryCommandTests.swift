@@ -22,8 +22,13 @@ import Testing
         let refused = try TMProcess.run(arguments, environment: environment)
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("Kim Jong-un") && refused.stderr.contains("--homonym"), "\(refused.stderr)")
-        let added = try TMProcess.run(arguments + ["--homonym"], environment: environment)
+        let added = try TMProcess.run(arguments + ["--homonym", "--country", "KR"], environment: environment)
         #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains(#""country":"KR""#), "\(added.stdout)")
+        let badCountry = try TMProcess.run(
+            ["glossary", "add", "--hangul", "김정은", "--english", "Kim Jeong-eun", "--kind", "person", "--homonym", "--country", "Korea"],
+            environment: environment)
+        #expect(badCountry.status != 0 && badCountry.stderr.contains("ISO 3166-1"), "\(badCountry.stderr)")
         let aliases = try TMProcess.run(
             ["glossary", "add", "--hangul", "유럽", "--english", "Europe", "--kind", "place", "--alias", "the Continent"], environment: environment)
         #expect(aliases.stdout.contains(#""aliases":["the Continent"]"#), "\(aliases.stdout)\(aliases.stderr)")

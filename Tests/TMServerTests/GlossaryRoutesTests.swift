@@ -183,9 +183,17 @@ import Testing
                 let existing = object?["error"]?["existing"] as? [[String: Any]]
                 #expect(existing?.first?["english"] as? String == "Kim Jong-un")
             }
-            let homonym = #"{"hangul":"김정은","english":"Kim Jung-eun","kind":"person","note":"a singer","homonym":true}"#
+            let homonym = #"{"hangul":"김정은","english":"Kim Jung-eun","kind":"person","note":"a singer","country":"kr","homonym":true}"#
             try await client.execute(uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(homonym)) { response in
                 #expect(response.status == .created)
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(object?["country"] as? String == "KR")
+            }
+            let bad = #"{"hangul":"김정은","english":"Kim Jeong-eun","kind":"person","country":"Korea","homonym":true}"#
+            try await client.execute(uri: "/v1/glossary/terms", method: .post, headers: .json, body: Self.json(bad)) { response in
+                #expect(response.status == .badRequest)
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: Any]]
+                #expect(object?["error"]?["field"] as? String == "country")
             }
         }
     }

@@ -66,6 +66,7 @@ for row in rows("recognize_judged.tsv"):
     terms[(int(row["line"]), row["text"], row["english"])].append(row["judgement"])
 judged_true = sum(1 for values in terms.values() for v in values if v == "TP")
 found = collections.Counter()
+wrong = collections.Counter()
 seen = set()
 for number, line in enumerate(korean, 1):
     if not line.strip():
@@ -76,7 +77,10 @@ for number, line in enumerate(korean, 1):
         key = (number, term["text"], term["matches"][0]["english"])
         seen.add(key)
         values = terms.get(key)
-        found["unjudged" if not values else ("TP" if values[0] == "TP" else "FP")] += 1
+        verdict = "unjudged" if not values else ("TP" if values[0] == "TP" else "FP")
+        found[verdict] += 1
+        if verdict != "TP":
+            wrong[(term["text"], term["matches"][0]["english"], verdict)] += 1
 graded = found["TP"] + found["FP"]
 print(f"\nrecognize on {sum(1 for l in korean if l.strip())} Korean sentences: {sum(found.values())} terms — {found['TP']} TP, "
       f"{found['FP']} FP, {found['unjudged']} unjudged; precision on judged terms {found['TP'] / max(1, graded):.3f} (goal >= 0.98), "
@@ -84,6 +88,8 @@ print(f"\nrecognize on {sum(1 for l in korean if l.strip())} Korean sentences: {
 for key, values in sorted(terms.items()):
     if values[0] == "TP" and key not in seen:
         print(f"    judged TP not found: line {key[0]}: {key[1]} ({key[2]})")
+for (text, english_name, verdict), count in wrong.most_common():
+    print(f"    {verdict}: {text} → {english_name} ×{count}")
 
 # --- off-style spellings put into real sentences ---------------------------------------------------------------
 # Each house form of a Korean person or place found in a dev sentence is replaced by each of its off-style

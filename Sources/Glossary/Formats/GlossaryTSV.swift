@@ -1,10 +1,10 @@
-/// The glossary's own TSV: a header `hangul english kind variants note source aliases`, one term a line, variants
-/// (off-style spellings) and aliases (acceptable other names) separated by `|`. Files with the older six-column
-/// header (no aliases) are read too.
+/// The glossary's own TSV: a header `hangul english kind variants note source aliases country`, one term a line,
+/// variants (off-style spellings) and aliases (acceptable other names) separated by `|`, the country an ISO code or
+/// empty. Files with the older headers (six columns without aliases, seven without country) are read too.
 public enum GlossaryTSV {
-    public static let header = ["hangul", "english", "kind", "variants", "note", "source", "aliases"]
-    /// The header before aliases existed.
-    static let sixColumnHeader = Array(header.prefix(6))
+    public static let header = ["hangul", "english", "kind", "variants", "note", "source", "aliases", "country"]
+    /// The headers before aliases and country existed.
+    static let olderHeaders = [Array(header.prefix(6)), Array(header.prefix(7))]
 
     /// The terms of a TSV file, or an error naming the first bad line (for seeding, where any bad row is a bug).
     public static func parse(_ text: String, fileName: String) throws(TMError) -> [Term] {
@@ -26,7 +26,7 @@ public enum GlossaryTSV {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             if !sawHeader {
                 let names = fields.map { $0.trimmed }
-                guard names == header || names == sixColumnHeader else {
+                guard names == header || olderHeaders.contains(names) else {
                     throw .badFile(name: fileName, line: lineNumber, message: "expected the header \(header.joined(separator: "<TAB>"))")
                 }
                 columns = names.count
@@ -49,7 +49,7 @@ public enum GlossaryTSV {
         for term in terms {
             let fields = [
                 term.hangul, term.english, term.kind.rawValue, term.variants.joined(separator: "|"), term.note, term.source,
-                term.aliases.joined(separator: "|"),
+                term.aliases.joined(separator: "|"), term.country,
             ]
             out += fields.map(clean).joined(separator: "\t") + "\n"
         }
@@ -71,7 +71,7 @@ public enum GlossaryTSV {
         func forms(_ field: String) -> [String] { field.split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } }
         return Term(
             hangul: hangul, english: english, kind: kind, variants: forms(fields[3]), aliases: columns > 6 ? forms(fields[6]) : [],
-            note: fields[4].trimmed, source: fields[5].trimmed)
+            note: fields[4].trimmed, source: fields[5].trimmed, country: columns > 7 ? fields[7].trimmed : "")
     }
 
     /// Tabs and line breaks would break the row; they become spaces.

@@ -1,7 +1,7 @@
 /// OmegaT's glossary format: UTF-8, one term a line, `source<TAB>target<TAB>comment`, Korean as the source.
 ///
-/// OmegaT reads the first three columns and ignores the rest, so tm writes four more — kind, variants
-/// (`|`-separated), source and aliases — to make export and import a lossless round trip. A plain three-column file
+/// OmegaT reads the first three columns and ignores the rest, so tm writes five more — kind, variants
+/// (`|`-separated), source, aliases and country — to make export and import a lossless round trip. A plain three-column file
 /// from elsewhere imports with kind `term`.
 enum OmegaTGlossary {
     static func parse(_ text: String, fileName: String) -> ParsedGlossary {
@@ -28,7 +28,7 @@ enum OmegaTGlossary {
             }
             let term = Term(
                 hangul: fields[0], english: fields[1], kind: kind, variants: forms(4), aliases: forms(6), note: fields.count > 2 ? fields[2] : "",
-                source: fields.count > 5 ? fields[5] : "")
+                source: fields.count > 5 ? fields[5] : "", country: fields.count > 7 ? fields[7] : "")
             parsed.terms.append(.init(line: lineNumber, term: term))
         }
         return parsed
@@ -39,7 +39,7 @@ enum OmegaTGlossary {
         for term in terms {
             let fields = [
                 term.hangul, term.english, term.note, term.kind.rawValue, term.variants.joined(separator: "|"), term.source,
-                term.aliases.joined(separator: "|"),
+                term.aliases.joined(separator: "|"), term.country,
             ]
             out += fields.map(GlossaryTSV.clean).joined(separator: "\t") + "\n"
         }

@@ -70,6 +70,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private var kind: Term.Kind?
     private var note = ""
     private var source = ""
+    private var country = ""
     private var language = ""
     private var korean: [(form: String, admitted: Bool)] = []
     private var english: [(form: String, preferred: Bool, admitted: Bool)] = []
@@ -113,6 +114,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             kind = nil
             note = ""
             source = ""
+            country = ""
             korean = []
             english = []
         case "langSec", "langSet":
@@ -171,6 +173,7 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             kind = stated
         case ("note", _), ("descrip", "definition"): note = note.isEmpty ? text : note + " " + text
         case ("admin", "source"), ("descrip", "source"): source = text
+        case ("descrip", "geographicalUsage"), ("admin", "x-country"): country = text
         default: break
         }
     }
@@ -191,7 +194,8 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
         let variants = others.filter { !$0.admitted }.map(\.form) + otherKorean.filter { !$0.admitted }.map(\.form)
         let aliases = others.filter(\.admitted).map(\.form) + otherKorean.filter(\.admitted).map(\.form)
         let term = Term(
-            hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, aliases: aliases, note: note, source: source)
+            hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, aliases: aliases, note: note, source: source,
+            country: country)
         parsed.terms.append(.init(line: entryLine, term: term))
     }
 

@@ -18,6 +18,7 @@ enum TBXWriter {
             out += "        <descrip type=\"subjectField\">\(term.kind.rawValue)</descrip>\n"
             if !term.note.isEmpty { out += "        <note>\(XMLEscaping.escape(term.note))</note>\n" }
             if !term.source.isEmpty { out += "        <admin type=\"source\">\(XMLEscaping.escape(term.source))</admin>\n" }
+            if !term.country.isEmpty { out += "        <descrip type=\"geographicalUsage\">\(XMLEscaping.escape(term.country))</descrip>\n" }
             func side(_ forms: [String], hangul: Bool) -> [String] { forms.filter { (Script.dominant(in: $0) == .hangul) == hangul } }
             out += langSec(
                 "ko",

@@ -60,7 +60,8 @@ extension GlossaryIndex {
     private static func match(_ entry: Entry, form: Form, via: GlossaryMatch.Via, score: Double) -> GlossaryMatch {
         GlossaryMatch(
             id: entry.id, hangul: entry.term.hangul, english: entry.term.english, kind: entry.term.kind, matched: form.text, via: via,
-            score: score, generated: false, variants: entry.term.variants, aliases: entry.term.aliases, note: entry.term.note)
+            score: score, generated: false, variants: entry.term.variants, aliases: entry.term.aliases, note: entry.term.note,
+            country: entry.term.country)
     }
 
     /// A name the glossary lacks, romanized by rule (conventional style) with the spellings it may appear in.
@@ -71,6 +72,7 @@ extension GlossaryIndex {
         let variants = Romanizer.variants(ofName: hangul).map(\.form).filter { $0 != english }
         return GlossaryMatch(
             id: nil, hangul: hangul, english: english, kind: .person, matched: hangul, via: .generated, score: 100, generated: true,
-            variants: variants, aliases: [], note: "not in the glossary: romanized by rule as a personal name")
+            variants: variants, aliases: [], note: "not in the glossary: romanized by rule as a personal name",
+            country: "")
     }
 }

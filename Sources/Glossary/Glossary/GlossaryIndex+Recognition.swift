@@ -5,12 +5,13 @@ extension GlossaryIndex {
     /// (김정은이, 평양에서는). Latin: any spelling on word boundaries, compared by match key, so case,
     /// dash and quote styles do not matter — except for spellings that are acronyms or ordinary words, which match
     /// in their exact case only; and never inside a longer name (a capitalized word that is not an ordinary English
-    /// word right beside the match, or a piece joined by an apostrophe: "Saeed Hasan", "Xi'an").
+    /// word right beside the match, or a piece joined by an apostrophe: "Saeed Hasan", "Xi'an"). Then each sentence's
+    /// countries choose between homonyms and set aside Korean bodies in news about elsewhere (`inSentenceContext`).
     func recognize(_ text: String) -> [RecognizedTerm] {
         let scalars = Array(text.unicodeScalars)
         let hangul = recognizeHangul(scalars)
         let latin = recognizeLatin(scalars)
-        return (hangul + latin).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        return inSentenceContext((hangul + latin).sorted { ($0.start, $0.end) < ($1.start, $1.end) }, scalars)
     }
 
     private func recognizeHangul(_ scalars: [Unicode.Scalar]) -> [RecognizedTerm] {
@@ -20,12 +21,17 @@ extension GlossaryIndex {
         // The foreign place just found, and where its word ends: "이스라엘 국방부" is Israel's defense ministry.
         var foreignPlace: (entry: Entry, wordEnd: Int)?
         while index < scalars.count {
-            guard Hangul.isSyllable(scalars[index]), index == 0 || !Hangul.isSyllable(scalars[index - 1]) else {
+            guard Hangul.isSyllable(scalars[index]), Self.startsHangulWord(scalars, at: index) else {
                 index += 1
                 continue
             }
             if let (end, ids) = longestHangulTerm(in: scalars, at: index) {
-                var meant = ids.filter { !(entries[$0]?.needsTitle ?? false) || Self.titleFollows(scalars, after: end) }
+                var meant = ids.filter { id in
+                    guard let entry = entries[id] else { return false }
+                    if entry.needsTitle { return KoreanTitles.follows(scalars, after: end) }
+                    if entry.needsCompanyWord { return KoreanCompanyWords.follows(scalars, after: end) }
+                    return true
+                }
                 if let place = foreignPlace, scalars[place.wordEnd..<index].allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) {
                     meant = meant.filter { !isAnotherCountrysBody($0, after: place.entry) }
                 }
@@ -51,13 +57,20 @@ extension GlossaryIndex {
         return !own.contains { name in placeNames.contains { name.contains($0) } }
     }
 
-    /// Whether a title follows the name ending at `end`: as the rest of its word (조국씨는) or as the next word.
-    private static func titleFollows(_ scalars: [Unicode.Scalar], after end: Int) -> Bool {
-        if end < scalars.count, Hangul.isSyllable(scalars[end]) { return KoreanTitles.startsWithTitle(scalars, at: end) }
-        var next = end
-        while next < scalars.count, scalars[next] == " " || scalars[next] == "\u{00A0}" { next += 1 }
-        return next > end && KoreanTitles.startsWithTitle(scalars, at: next)
+    /// Whether a Hangul word starts at `index`: not inside a word, and not right after a closing quote or bracket,
+    /// where Hangul is the particle or suffix of what was quoted (‘옥(獄)’이란 is "the word 옥", not Iran).
+    private static func startsHangulWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = scalars[index - 1]
+        if Hangul.isSyllable(previous) || closingMarks.contains(previous) || previous.properties.isIdeographic { return false }
+        // A straight quote closes when something other than white space comes before it.
+        if previous == "'" || previous == "\"" { return index < 2 || scalars[index - 2].properties.isWhitespace }
+        return true
     }
+
+    private static let closingMarks: Set<Unicode.Scalar> = [
+        "\u{2019}", "\u{201D}", ")", "]", "\u{300D}", "\u{300F}", "\u{3009}", "\u{300B}", "\u{FF09}",
+    ]
 
     /// The longest Hangul term at `start` that ends its word or is followed by particles only.
     private func longestHangulTerm(in scalars: [Unicode.Scalar], at start: Int) -> (Int, [Int64])? {
@@ -68,7 +81,9 @@ extension GlossaryIndex {
             if let ids = termsByHangul[candidate], Hangul.isSyllable(scalars[end - 1]) {
                 var wordEnd = end
                 while wordEnd < scalars.count, Hangul.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
-                if KoreanParticles.isParticleTail(scalars[end..<wordEnd]) { return (end, ids) }
+                // A Han character right after continues the word (워싱턴州 is Washington State).
+                let continued = wordEnd < scalars.count && scalars[wordEnd].properties.isIdeographic
+                if !continued, KoreanParticles.isParticleTail(scalars[end..<wordEnd]) { return (end, ids) }
             }
             end -= 1
         }
@@ -81,8 +96,7 @@ extension GlossaryIndex {
         var found: [RecognizedTerm] = []
         var wordIndex = 0
         while wordIndex < words.count {
-            let first = Normalizer.key(String(String.UnicodeScalarView(scalars[words[wordIndex]])))
-            guard latinFirstWords.contains(first) else {
+            guard latinFirstWords.contains(Self.spanKey(scalars[words[wordIndex]])) else {
                 wordIndex += 1
                 continue
             }
@@ -90,9 +104,9 @@ extension GlossaryIndex {
             var last = min(words.count, wordIndex + mostLatinWords) - 1
             while last >= wordIndex {
                 let span = words[wordIndex].lowerBound..<words[last].upperBound
-                let text = String(String.UnicodeScalarView(scalars[span]))
-                let key = Normalizer.key(text)
+                let key = Self.spanKey(scalars[span])
                 if Self.isPlainSpan(scalars[span]), let ids = termsByLatinKey[key] {
+                    let text = String(String.UnicodeScalarView(scalars[span]))
                     let named = ids.filter { id in
                         entries[id]?.forms.contains { $0.key == key && (!$0.exactCase || Self.spaced($0.text) == Self.spaced(text)) } ?? false
                     }
@@ -111,6 +125,18 @@ extension GlossaryIndex {
             }
         }
         return found
+    }
+
+    /// The match key of a span of words, without building a String of scalars when the span is ASCII (most of an
+    /// English draft): the bytes go to `Normalizer.asciiKey`'s rules directly. A test checks it against `key`.
+    static func spanKey(_ span: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(span.count)
+        for scalar in span {
+            guard scalar.isASCII else { return Normalizer.key(String(String.UnicodeScalarView(span))) }
+            bytes.append(UInt8(scalar.value))
+        }
+        return Normalizer.asciiKey(bytes)
     }
 
     private func recognized(_ scalars: [Unicode.Scalar], _ span: Range<Int>, ids: [Int64]) -> RecognizedTerm {

@@ -21,9 +21,16 @@ struct GlossaryIndex: Sendable {
         /// A Korean person's name of two syllables (조국, 장면, 공유): usually a common word, so it names the person
         /// only with a title after it (see `KoreanTitles`).
         let needsTitle: Bool
+        /// A Korean company whose short name is a common word (현대 Hyundai, 대우 Daewoo): it names the company only
+        /// with a company word after it (see `KoreanCompanyWords`).
+        let needsCompanyWord: Bool
         /// A place outside Korea: none of its stored spellings is one the romanizer gives its Hangul (Busan, Pyongyang
         /// are; Israel, United States are not), and its names do not say Korea (South Korea, DPRK are Korean).
         let isForeignPlace: Bool
+        /// Whether it is Korean (of either side), from its country or, without one, from its names: a place that is
+        /// not foreign, a person whose house form is a romanization of a Korean name. Nil for an organization or term
+        /// without a country.
+        let isKorean: Bool?
     }
 
     private(set) var entries: [Int64: Entry] = [:]
@@ -56,9 +63,12 @@ struct GlossaryIndex: Sendable {
         remove(id: id)
         // The romanizer runs once per term: its spellings serve the forms and both tests below.
         let generated = Self.generatedSpellings(of: term)
+        let isForeignPlace = Self.isForeignPlace(term, generated: generated)
         let entry = Entry(
             term: term, id: id, forms: Self.forms(of: term, generated: generated),
-            needsTitle: Self.isTwoSyllableKoreanName(term, generated: generated), isForeignPlace: Self.isForeignPlace(term, generated: generated))
+            needsTitle: Self.isTwoSyllableKoreanName(term, generated: generated), needsCompanyWord: Self.isCommonWordCompany(term),
+            isForeignPlace: isForeignPlace,
+            isKorean: Self.isKorean(term, generated: generated, isForeignPlace: isForeignPlace))
         entries[id] = entry
         var seenLoose: Set<String> = []
         for form in entry.forms where !form.looseKey.isEmpty && seenLoose.insert(form.looseKey).inserted {
@@ -120,6 +130,28 @@ struct GlossaryIndex: Sendable {
         if names.contains(where: { $0.lowercased().contains("korea") || $0 == "DPRK" || $0 == "ROK" }) { return false }
         let stored = Set(names.map(Normalizer.looseKey))
         return !generated.contains { stored.contains(Normalizer.looseKey($0)) }
+    }
+
+    /// See `Entry.isKorean`.
+    static func isKorean(_ term: Term, generated: [String], isForeignPlace: Bool) -> Bool? {
+        if !term.country.isEmpty { return term.country == "KR" || term.country == "KP" }
+        switch term.kind {
+        case .place: return !isForeignPlace
+        case .person:
+            let words = term.english.lowercased().split(separator: " ")
+            let surnames = Set(generated.compactMap { $0.lowercased().split(separator: " ").first })
+            return words.first.map(surnames.contains) == true || words.last.map(surnames.contains) == true
+        case .organization, .term: return nil
+        }
+    }
+
+    /// A Korean organization of two syllables whose English is one word, a brand (Hyundai, Kia — not NATO or
+    /// "National Assembly"), and whose Hangul is a Sino-Korean common word.
+    static func isCommonWordCompany(_ term: Term) -> Bool {
+        guard term.kind == .organization, term.country == "KR", term.hangul.unicodeScalars.count == 2,
+            term.hangul.unicodeScalars.allSatisfy(Hangul.isSyllable), !term.english.contains(" "), !EnglishDictionary.isAcronym(term.english)
+        else { return false }
+        return SinoKoreanWords.contains(term.hangul)
     }
 
     /// A person whose Hangul is two syllables and whose house form is a romanization of it as a Korean name (its

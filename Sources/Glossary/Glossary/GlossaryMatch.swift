@@ -39,6 +39,8 @@ public struct GlossaryMatch: Sendable, Codable, Equatable {
     /// The entry's acceptable other names (never flagged).
     public let aliases: [String]
     public let note: String
+    /// The entry's country (ISO code), or empty: tells homonyms apart.
+    public let country: String
 }
 
 /// What `tm lookup` and `GET /v1/glossary/lookup` answer for one query.

@@ -17,14 +17,27 @@ enum KoreanTitles {
 
     static let longestTitle = titles.map(\.count).max() ?? 1
 
-    /// Whether `scalars` at `index` start with a title (followed by the end of the word or particles).
-    static func startsWithTitle(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    /// Whether a title follows the name ending at `end`: as the rest of its word (조국씨는) or as the next word.
+    static func follows(_ scalars: [Unicode.Scalar], after end: Int) -> Bool {
+        wordFollows(scalars, after: end, from: titles, longest: longestTitle)
+    }
+
+    /// Whether one of `words` follows `end`: as the rest of the word there or as the next word.
+    static func wordFollows(_ scalars: [Unicode.Scalar], after end: Int, from words: Set<String>, longest: Int) -> Bool {
+        if end < scalars.count, Hangul.isSyllable(scalars[end]) { return starts(scalars, at: end, with: words, longest: longest) }
+        var next = end
+        while next < scalars.count, scalars[next] == " " || scalars[next] == "\u{00A0}" { next += 1 }
+        return next > end && starts(scalars, at: next, with: words, longest: longest)
+    }
+
+    /// Whether `scalars` at `index` start with one of `words` (followed by the end of the word or particles).
+    private static func starts(_ scalars: [Unicode.Scalar], at index: Int, with words: Set<String>, longest: Int) -> Bool {
         var wordEnd = index
         while wordEnd < scalars.count, Hangul.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
         guard wordEnd > index else { return false }
-        for length in 1...min(longestTitle, wordEnd - index) {
+        for length in 1...min(longest, wordEnd - index) {
             let head = String(String.UnicodeScalarView(scalars[index..<(index + length)]))
-            if titles.contains(head), KoreanParticles.isParticleTail(scalars[(index + length)..<wordEnd]) { return true }
+            if words.contains(head), KoreanParticles.isParticleTail(scalars[(index + length)..<wordEnd]) { return true }
         }
         return false
     }

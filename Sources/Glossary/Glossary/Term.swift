@@ -24,10 +24,14 @@ public struct Term: Sendable, Hashable, Codable {
     public var note: String
     /// Where the house spelling is attested, or why it is the house form.
     public var source: String
+    /// The country the entry belongs to, as an ISO 3166-1 alpha-2 code (KR, KP, US), or empty when it is
+    /// international or not said. It tells homonyms apart by the countries a sentence names (민주당 KR or US), and
+    /// marks a Korean body whose Hangul names no country (국방부, 기상청) as not meant in a sentence about elsewhere.
+    public var country: String
 
     public init(
         id: Int64? = nil, hangul: String, english: String, kind: Kind, variants: [String] = [], aliases: [String] = [], note: String = "",
-        source: String = ""
+        source: String = "", country: String = ""
     ) {
         self.id = id
         self.hangul = hangul
@@ -37,5 +41,6 @@ public struct Term: Sendable, Hashable, Codable {
         self.aliases = aliases
         self.note = note
         self.source = source
+        self.country = country
     }
 }

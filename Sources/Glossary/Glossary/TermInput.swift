@@ -7,12 +7,13 @@ public struct TermInput: Sendable, Codable, Equatable {
     public var aliases: [String]?
     public var note: String?
     public var source: String?
+    public var country: String?
     /// Added beside stored terms of the same Hangul or English on purpose (see `TMStore.addTerm`).
     public var homonym: Bool?
 
     public init(
         hangul: String, english: String, kind: Term.Kind? = nil, variants: [String]? = nil, aliases: [String]? = nil, note: String? = nil,
-        source: String? = nil
+        source: String? = nil, country: String? = nil
     ) {
         self.hangul = hangul
         self.english = english
@@ -21,6 +22,7 @@ public struct TermInput: Sendable, Codable, Equatable {
         self.aliases = aliases
         self.note = note
         self.source = source
+        self.country = country
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,15 +34,16 @@ public struct TermInput: Sendable, Codable, Equatable {
         aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         source = try container.decodeIfPresent(String.self, forKey: .source)
+        country = try container.decodeIfPresent(String.self, forKey: .country)
         homonym = try container.decodeIfPresent(Bool.self, forKey: .homonym)
-        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "aliases", "note", "source", "homonym"])
+        try decoder.rejectUnknownKeys(["hangul", "english", "kind", "variants", "aliases", "note", "source", "country", "homonym"])
     }
 
     /// The term; an absent kind is `term`, the kind that implies nothing about romanization.
     public var term: Term {
         Term(
             hangul: hangul, english: english, kind: kind ?? .term, variants: variants ?? [], aliases: aliases ?? [], note: note ?? "",
-            source: source ?? "")
+            source: source ?? "", country: country ?? "")
     }
 }
 

@@ -98,6 +98,11 @@ extension TMStore {
                 }
             }
         }
+        // A term's country (ISO 3166-1 alpha-2, empty when not said): homonyms and generic bodies are told
+        // apart by the countries a sentence names.
+        migrator.registerMigration("v4-term-country") { db in
+            try db.execute(sql: "ALTER TABLE term ADD COLUMN country TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 }

@@ -56,8 +56,8 @@ extension TMStore {
                 throw TMError.invalidInput(field: "english", message: "\(term.hangul) is already in the glossary as \(term.english) (term \(other))")
             }
             try db.execute(
-                sql: "UPDATE term SET hangul = ?, english = ?, kind = ?, note = ?, source = ? WHERE id = ?",
-                arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source, id])
+                sql: "UPDATE term SET hangul = ?, english = ?, kind = ?, note = ?, source = ?, country = ? WHERE id = ?",
+                arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source, term.country, id])
             try db.execute(sql: "DELETE FROM variant WHERE term_id = ?", arguments: [id])
             try Self.insertForms(of: term, id: id, in: db)
         }
@@ -73,7 +73,7 @@ extension TMStore {
     }
 
     /// Adds many terms in one transaction: either all are stored or none. A term already stored (same Hangul
-    /// and English) gains the new variants and counts as already present.
+    /// and English) gains the new variants (and the country, if it had none) and counts as already present.
     public func importTerms(_ terms: [Term]) throws(TMError) -> (added: [Int64], alreadyPresent: [Int64]) {
         let terms = try terms.map { term throws(TMError) in try Self.validated(term) }
         return try write { db in
@@ -82,6 +82,9 @@ extension TMStore {
             for term in terms {
                 if let id = try Self.termID(hangul: term.hangul, english: term.english, in: db) {
                     try Self.insertForms(of: term, id: id, in: db)
+                    if !term.country.isEmpty {
+                        try db.execute(sql: "UPDATE term SET country = ? WHERE id = ? AND country = ''", arguments: [term.country, id])
+                    }
                     present.append(id)
                 } else {
                     added.append(try Self.insert(term, in: db))
@@ -96,10 +99,10 @@ extension TMStore {
     static func insert(_ term: Term, in db: Database) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO term(hangul, english, kind, note, source) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO term(hangul, english, kind, note, source, country) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(hangul, english) DO NOTHING
                 """,
-            arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source]
+            arguments: [term.hangul, term.english, term.kind.rawValue, term.note, term.source, term.country]
         )
         guard let id = try termID(hangul: term.hangul, english: term.english, in: db) else {
             throw TMError.storage("term \(term.hangul) was not stored")
@@ -144,7 +147,7 @@ extension TMStore {
 
     private static func fetchTerms(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Term] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, hangul, english, kind, note, source FROM term \(whereClause) ORDER BY id", arguments: arguments)
+            db, sql: "SELECT id, hangul, english, kind, note, source, country FROM term \(whereClause) ORDER BY id", arguments: arguments)
         var variants: [Int64: [String]] = [:]
         var aliases: [Int64: [String]] = [:]
         let variantSQL =
@@ -162,7 +165,8 @@ extension TMStore {
             let id: Int64 = row["id"]
             return Term(
                 id: id, hangul: row["hangul"], english: row["english"], kind: Term.Kind(rawValue: row["kind"]) ?? .term,
-                variants: variants[id] ?? [], aliases: aliases[id] ?? [], note: row["note"], source: row["source"])
+                variants: variants[id] ?? [], aliases: aliases[id] ?? [], note: row["note"], source: row["source"],
+                country: row["country"])
         }
     }
 
@@ -174,6 +178,10 @@ extension TMStore {
         term.english = term.english.trimmed
         term.note = term.note.trimmed
         term.source = term.source.trimmed
+        term.country = term.country.trimmed.uppercased()
+        guard term.country.isEmpty || (term.country.count == 2 && term.country.allSatisfy { $0.isASCII && $0.isLetter }) else {
+            throw .invalidInput(field: "country", message: "a country is an ISO 3166-1 alpha-2 code such as KR, KP or US, or empty")
+        }
         for (field, value) in [("hangul", term.hangul), ("english", term.english), ("note", term.note), ("source", term.source)] {
             try TextField.check(value, field: field)
         }

@@ -13,10 +13,15 @@ public enum Normalizer {
     /// The key of pure ASCII text without ICU: NFKC_Casefold of ASCII is lower case, and only the backquote
     /// among ASCII characters is replaced. Most English segments take this path; a test checks it against ICU.
     static func asciiKey(_ text: String) -> String {
+        asciiKey(text.utf8)
+    }
+
+    /// The same for ASCII bytes (recognition keys spans of a draft without making Strings of them first).
+    static func asciiKey(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.underestimatedCount)
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x09...0x0D, 0x20:
                 pendingSpace = !out.isEmpty

@@ -92,6 +92,7 @@ enum OpenAPIDocument {
             "GlossaryMatch": object([
                 "id": integer, "hangul": string, "english": string, "kind": string, "matched": string, "via": string, "score": number,
                 "generated": boolean, "variants": array(string), "aliases": array(string), "note": string,
+                "country": string,
             ]),
             "Lookup": object(["query": string, "matches": array(ref("GlossaryMatch"))], required: ["query", "matches"]),
             "TextBody": object(["text": string], required: ["text"]),
@@ -111,12 +112,12 @@ enum OpenAPIDocument {
                 ], required: ["issues", "corrected"]),
             "Term": object([
                 "id": integer, "hangul": string, "english": string, "kind": string, "variants": array(string), "aliases": array(string),
-                "note": string, "source": string,
+                "note": string, "source": string, "country": string,
             ]),
             "TermInput": object(
                 [
                     "hangul": string, "english": string, "kind": string, "variants": array(string), "aliases": array(string), "note": string,
-                    "source": string, "homonym": boolean,
+                    "source": string, "country": string, "homonym": boolean,
                 ],
                 required: ["hangul", "english"]),
             "TermList": object(["terms": array(ref("Term"))], required: ["terms"]),

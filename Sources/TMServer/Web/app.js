@@ -662,6 +662,7 @@
     $('#term-aliases').value = (term.aliases || []).join('\n');
     $('#term-note').value = term.note || '';
     $('#term-source').value = term.source || '';
+    $('#term-country').value = term.country || '';
     dialog.showModal();
     $(term.hangul ? '#term-english' : '#term-hangul').focus();
   }
@@ -677,6 +678,7 @@
       aliases: $('#term-aliases').value.split('\n').map((v) => v.trim()).filter(Boolean),
       note: $('#term-note').value.trim(),
       source: $('#term-source').value.trim(),
+      country: $('#term-country').value.trim().toUpperCase(),
     };
     if (savingAsHomonym) body.homonym = true;
     for (const node of $$('[aria-invalid]', dialog)) node.removeAttribute('aria-invalid');

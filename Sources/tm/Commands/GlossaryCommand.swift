@@ -106,6 +106,9 @@ struct GlossaryCommand: ParsableCommand {
 
         @Option(help: "Where the spelling is attested.")
         var source: String?
+
+        @Option(help: "The country it belongs to, an ISO 3166-1 code (KR, KP, US): tells homonyms apart.")
+        var country: String?
     }
 
     struct Add: ParsableCommand {
@@ -123,7 +126,7 @@ struct GlossaryCommand: ParsableCommand {
             }
             let input = TermInput(
                 hangul: hangul, english: english, kind: fields.kind, variants: fields.variants, aliases: fields.aliases, note: fields.note,
-                source: fields.source)
+                source: fields.source, country: fields.country)
             let term = try glossary.open().add(input.term, homonym: homonym)
             print(try JSONLines.encode(term))
         }
@@ -149,6 +152,7 @@ struct GlossaryCommand: ParsableCommand {
             term.aliases = fields.aliases.isEmpty ? term.aliases : fields.aliases
             term.note = fields.note ?? term.note
             term.source = fields.source ?? term.source
+            term.country = fields.country ?? term.country
             print(try JSONLines.encode(try glossary.update(id: id, with: term)))
         }
     }

@@ -54,4 +54,27 @@ import Testing
         // The same English for another Hangul is a conflict too.
         #expect(throws: TMError.self) { try glossary.add(Term(hangul: "김영수", english: "kim yong-ju", kind: .person)) }
     }
+
+    /// The country tells homonyms apart: stored upper-cased, kept through an update, refused when it is no code.
+    @Test func aTermsCountryIsAnISOCode() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        let north = try glossary.add(Term(hangul: "김영주", english: "Kim Yong-ju", kind: .person, country: "kp"))
+        #expect(north.country == "KP")
+        let south = try glossary.add(Term(hangul: "김영주", english: "Kim Young-joo", kind: .person, country: "KR"), homonym: true)
+        #expect(try glossary.lookup("김영주").matches.map(\.country).sorted() == ["KP", "KR"])
+        // The sentence's country decides: 평양 is the North's.
+        _ = try glossary.add(Term(hangul: "평양", english: "Pyongyang", kind: .place, country: "KP"))
+        let spans = try glossary.recognize("김영주 위원장이 평양에서 연설했다.")
+        #expect(spans.first?.matches.map(\.id) == [north.id].compactMap { $0 })
+        for bad in ["Korea", "K1", "한국"] {
+            #expect(throws: TMError.invalidInput(field: "country", message: "a country is an ISO 3166-1 alpha-2 code such as KR, KP or US, or empty"))
+            {
+                try glossary.add(Term(hangul: "홍길동", english: "Hong Gil-dong", kind: .person, country: bad))
+            }
+        }
+        var edited = south
+        edited.note = "ROK lawmaker"
+        #expect(try glossary.update(id: south.id ?? 0, with: edited).country == "KR")
+        #expect(glossary.count == 3)
+    }
 }

@@ -90,7 +90,8 @@ import Testing
 
     @Test func aliasesAndOffStyleSpellingsSurviveEveryFormat() throws {
         let term = Term(
-            hangul: "유럽연합", english: "European Union", kind: .organization, variants: ["Europaean Union"], aliases: ["EU"], note: "n", source: "s")
+            hangul: "유럽연합", english: "European Union", kind: .organization, variants: ["Europaean Union"], aliases: ["EU"], note: "n", source: "s",
+            country: "BE")
         for format in GlossaryFormat.allCases {
             let text = format.render([term])
             let parsed = try format.parse(Array(text.utf8), fileName: "round-trip.\(format.rawValue)")
@@ -99,6 +100,10 @@ import Testing
         // A file from before aliases: six columns, every other spelling a variant.
         let old = "hangul\tenglish\tkind\tvariants\tnote\tsource\n유럽연합\tEuropean Union\torganization\tEU\t\t\n"
         #expect(try GlossaryFormat.tsv.parse(Array(old.utf8), fileName: "old.tsv").terms.map(\.term.variants) == [["EU"]])
+        // Seven columns: before the country.
+        let seven = "hangul\tenglish\tkind\tvariants\tnote\tsource\taliases\n유럽연합\tEuropean Union\torganization\t\t\t\tEU\n"
+        let parsed = try GlossaryFormat.tsv.parse(Array(seven.utf8), fileName: "seven.tsv").terms.map(\.term)
+        #expect(parsed.map(\.aliases) == [["EU"]] && parsed.map(\.country) == [""])
     }
 
     @Test func plainOmegaTGlossaryImportsAsTerms() throws {

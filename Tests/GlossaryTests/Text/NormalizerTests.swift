@@ -40,6 +40,19 @@ import Testing
         }
     }
 
+    /// Recognition keys the words and spans of a draft on its own fast path; it must give what `key` gives.
+    @Test func recognitionWordKeyEqualsTheKey() {
+        var random = SystemRandomNumberGenerator()
+        var words = ["Kim", "JONG-UN", "Xi`an", "O'Brien", "Chŏng", "ＷＨＯ", "Straße", "U.S.", "a\u{7F}b", "Tab\tbed", "Kim Jong\nUn", " Ri  Sol-ju "]
+        for _ in 0..<2_000 {
+            words.append(
+                String(decoding: (0..<Int.random(in: 1...12, using: &random)).map { _ in UInt8.random(in: 0..<128, using: &random) }, as: UTF8.self))
+        }
+        for word in words {
+            #expect(scalars(GlossaryIndex.spanKey(ArraySlice(word.unicodeScalars))) == scalars(Normalizer.key(word)), "\(word.debugDescription)")
+        }
+    }
+
     @Test func keyComposesDecomposedHangul() {
         let decomposed = "\u{1100}\u{1175}\u{11B7}\u{110C}\u{1165}\u{11BC}\u{110B}\u{1173}\u{11AB}"  // 김정은 as conjoining jamo
         #expect(scalars(Normalizer.key(decomposed)) == scalars("김정은"))
