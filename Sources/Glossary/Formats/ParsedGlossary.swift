@@ -17,14 +17,16 @@ public struct ParsedGlossary: Sendable {
     }
 }
 
-/// A unit of an import file that was not imported, and why.
+/// A unit of an import file that was not imported, and why: a short code (`no_korean`, `bad_row`) and a sentence.
 public struct ImportProblem: Sendable, Codable, Equatable {
     /// 1-based line of the file, when known.
     public let line: Int?
+    public let reason: String
     public let message: String
 
-    public init(line: Int?, message: String) {
+    public init(line: Int?, reason: String = "bad_row", message: String) {
         self.line = line
+        self.reason = reason
         self.message = message
     }
 }
@@ -49,15 +51,17 @@ public enum GlossaryFormat: String, Sendable, Codable, CaseIterable {
     case tsv
     /// OmegaT's glossary: `source<TAB>target<TAB>comment`, Korean as the source.
     case omegat
-    /// TBX-Basic (ISO 30042): `termEntry` / `langSec` / `termSec`.
+    /// TBX v2 (TBX-Basic, `martif` / `termEntry` / `langSet` / `tig`), the form other tools read; v3 is read too.
     case tbx
+    /// TBX v3 (ISO 30042:2019, `tbx` / `conceptEntry` / `langSec` / `termSec`), written on request.
+    case tbx3
 
     /// The format a file name suggests, if any.
     public init?(fileName: String) {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") {
             self = .tbx
-        } else if lower.hasSuffix(".utf8") || lower.hasSuffix(".txt") {
+        } else if lower.hasSuffix(".utf8") || lower.hasSuffix(".txt") || lower.hasSuffix(".tab") {
             self = .omegat
         } else if lower.hasSuffix(".tsv") {
             self = .tsv
@@ -69,7 +73,7 @@ public enum GlossaryFormat: String, Sendable, Codable, CaseIterable {
     /// Reads a glossary file of this format.
     public func parse(_ bytes: [UInt8], fileName: String) throws(TMError) -> ParsedGlossary {
         switch self {
-        case .tbx:
+        case .tbx, .tbx3:
             return try TBXReader.parse(bytes, fileName: fileName)
         case .tsv, .omegat:
             let text: String
@@ -87,7 +91,8 @@ public enum GlossaryFormat: String, Sendable, Codable, CaseIterable {
         switch self {
         case .tsv: GlossaryTSV.render(terms)
         case .omegat: OmegaTGlossary.render(terms)
-        case .tbx: TBXWriter.render(terms)
+        case .tbx: TBXWriter.render(terms, version: .v2)
+        case .tbx3: TBXWriter.render(terms, version: .v3)
         }
     }
 }

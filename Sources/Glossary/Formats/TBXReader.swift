@@ -4,9 +4,12 @@ import Foundation
     import FoundationXML
 #endif
 
-/// Reads TBX-Basic with a streaming (SAX) parser: `termEntry`/`conceptEntry`, `langSec`/`langSet`,
-/// `termSec`/`tig`. The first Korean term is the Hangul, the preferred (else first) English term the house
-/// form, every other term a variant; `descrip type="subjectField"` carries the kind.
+/// Reads TBX with a streaming (SAX) parser: TBX v2 (`martif`, `termEntry`, `langSet`, `tig` or `ntig`/`termGrp`, as
+/// MultiTerm, Lokalize and TBX-Basic write it) and TBX v3 (`tbx`, `conceptEntry`, `langSec`, `termSec`), with any
+/// `xml:lang` form (ko, ko-KR, KO, kor). The preferred (else first) term of each language is the Hangul and the house
+/// form; a deprecated, superseded, not-recommended or obsolete term is an off-style spelling, any other an alias.
+/// Entry-level descriptions (subject field, definition, notes) are free text and go to the note; tm's own kind and
+/// country travel in `admin type="x-tm-kind"` and `"x-tm-country"`.
 ///
 /// Entities are never expanded: a document that declares any (the "billion laughs" bomb, an external
 /// entity reading a local file) is refused before parsing, and external entity resolution is off.
@@ -72,12 +75,23 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private var source = ""
     private var country = ""
     private var language = ""
-    private var korean: [(form: String, admitted: Bool)] = []
-    private var english: [(form: String, preferred: Bool, admitted: Bool)] = []
+    private var korean: [Form] = []
+    private var english: [Form] = []
     private var termText: String?
-    private var preferred = false
-    /// `admittedTerm`: an acceptable other name (an alias); anything else not preferred is an off-style spelling.
-    private var admitted = false
+    private var status = Form.Status.unstated
+    /// Inside a `tig`, `ntig` or `termSec`: descriptions there are the term's (a context sentence), not the entry's,
+    /// except a definition.
+    private var inTerm = false
+    private var subjectFields: [String] = []
+
+    /// One term of a language section and what its administrative status says of it.
+    struct Form {
+        enum Status {
+            case preferred, admitted, deprecated, unstated
+        }
+        let text: String
+        let status: Status
+    }
     private var capture: String?
     private var captureElement = ""
     private var captureType = ""
@@ -115,14 +129,15 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             note = ""
             source = ""
             country = ""
+            subjectFields = []
             korean = []
             english = []
         case "langSec", "langSet":
             language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
-        case "termSec", "tig":
+        case "termSec", "tig", "ntig":
             termText = nil
-            preferred = false
-            admitted = false
+            status = .unstated
+            inTerm = true
         case "term", "descrip", "note", "admin", "termNote":
             capture = ""
             captureElement = elementName
@@ -144,12 +159,13 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
             captureElement = ""
         }
         switch elementName {
-        case "termSec", "tig":
+        case "termSec", "tig", "ntig":
+            inTerm = false
             guard let form = termText, !form.isEmpty else { break }
-            if language.hasPrefix("ko") {
-                korean.append((form, admitted))
-            } else if language.hasPrefix("en") {
-                english.append((form, preferred, admitted))
+            if Self.isKorean(language) {
+                korean.append(Form(text: form, status: status))
+            } else if Self.isEnglish(language) {
+                english.append(Form(text: form, status: status))
             }
         case "termEntry", "conceptEntry":
             finishEntry()
@@ -161,19 +177,16 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private func captured(_ element: String, type: String, text: String, parser: XMLParser) {
         switch (element, type) {
         case ("term", _): termText = text
-        case ("termNote", "administrativeStatus"):
-            preferred = text.hasPrefix("preferred")
-            admitted = text.hasPrefix("admitted")
-        case ("descrip", "subjectField"):
-            guard let stated = Term.Kind(rawValue: text.lowercased()) else {
-                parsed.problems.append(ImportProblem(line: parser.lineNumber, message: "unknown kind '\(text)' in subjectField"))
-                kind = .term
-                return
-            }
-            kind = stated
+        case ("termNote", "administrativeStatus"), ("termNote", "normativeAuthorization"):
+            status = Self.status(text)
+        case ("admin", "x-tm-kind"), ("descrip", "x-tm-kind"):
+            kind = Term.Kind(rawValue: text.lowercased()) ?? kind
+        case ("admin", "x-tm-country"), ("descrip", "x-tm-country"): country = text
+        // Inside a term, only a definition (IBM puts it there) speaks for the entry; a context sentence does not.
+        case _ where inTerm && !(element == "descrip" && type == "definition"): break
+        case ("descrip", "subjectField"): subjectFields.append(text)
         case ("note", _), ("descrip", "definition"): note = note.isEmpty ? text : note + " " + text
         case ("admin", "source"), ("descrip", "source"): source = text
-        case ("descrip", "geographicalUsage"), ("admin", "x-country"): country = text
         default: break
         }
     }
@@ -181,22 +194,51 @@ private final class TBXHandler: NSObject, XMLParserDelegate {
     private func finishEntry() {
         guard inEntry else { return }
         inEntry = false
-        guard let hangul = korean.first?.form else {
-            parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no Korean term"))
+        guard let hangul = korean.first(where: { $0.status == .preferred }) ?? korean.first else {
+            parsed.problems.append(ImportProblem(line: entryLine, reason: "no_korean", message: "the entry has no Korean term"))
             return
         }
-        guard let house = english.first(where: \.preferred) ?? english.first else {
-            parsed.problems.append(ImportProblem(line: entryLine, message: "the entry has no English term"))
+        guard let house = english.first(where: { $0.status == .preferred }) ?? english.first else {
+            parsed.problems.append(ImportProblem(line: entryLine, reason: "no_english", message: "the entry has no English term"))
             return
         }
-        let others = english.filter { $0.form != house.form }
-        let otherKorean = korean.dropFirst()
-        let variants = others.filter { !$0.admitted }.map(\.form) + otherKorean.filter { !$0.admitted }.map(\.form)
-        let aliases = others.filter(\.admitted).map(\.form) + otherKorean.filter(\.admitted).map(\.form)
+        let others = english.filter { $0.text != house.text } + korean.filter { $0.text != hangul.text }
+        let variants = others.filter { $0.status == .deprecated }.map(\.text)
+        let aliases = others.filter { $0.status != .deprecated }.map(\.text)
+        // Before tm wrote its kind in its own field it wrote it as the subject field: read such files as they were meant.
+        var kind = self.kind
+        var subjects = subjectFields
+        if kind == nil, subjects.count == 1, let stated = Term.Kind(rawValue: subjects[0].lowercased()) {
+            kind = stated
+            subjects = []
+        }
+        let described =
+            subjects.isEmpty ? note : (["Subject: " + subjects.joined(separator: ", ")] + (note.isEmpty ? [] : [note])).joined(separator: ". ")
         let term = Term(
-            hangul: hangul, english: house.form, kind: kind ?? .term, variants: variants, aliases: aliases, note: note, source: source,
-            country: country)
+            hangul: hangul.text, english: house.text, kind: kind ?? .term, variants: variants, aliases: aliases, note: described,
+            source: source, country: country)
         parsed.terms.append(.init(line: entryLine, term: term))
+    }
+
+    /// TBX's administrative statuses: v2 `…Term-admn-sts`, v3's short names and MultiTerm's `normativeAuthorization`.
+    private static func status(_ text: String) -> Form.Status {
+        let value = text.lowercased()
+        return statuses.first { value.hasPrefix($0.prefix) }?.status ?? .unstated
+    }
+
+    private static let statuses: [(prefix: String, status: Form.Status)] = [
+        ("preferred", .preferred), ("admitted", .admitted), ("standardized", .admitted), ("legal", .admitted), ("regulated", .admitted),
+        ("deprecated", .deprecated), ("superseded", .deprecated), ("notrecommended", .deprecated), ("obsolete", .deprecated),
+        ("forbidden", .deprecated),
+    ]
+
+    /// `xml:lang` as real files write it: ko, ko-KR, KO, kor, ko_KR.
+    private static func isKorean(_ language: String) -> Bool {
+        language == "ko" || language == "kor" || language.hasPrefix("ko-") || language.hasPrefix("ko_")
+    }
+
+    private static func isEnglish(_ language: String) -> Bool {
+        language == "en" || language == "eng" || language.hasPrefix("en-") || language.hasPrefix("en_")
     }
 
     private func refuse(_ parser: XMLParser, _ message: String) {

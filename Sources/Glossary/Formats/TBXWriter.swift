@@ -1,36 +1,52 @@
-/// Writes TBX-Basic: one `termEntry` per term, a Korean and an English `langSec`, the house form marked
-/// `preferredTerm-admn-sts` and the variants `admittedTerm-admn-sts`.
+/// Writes a glossary as TBX: by default TBX v2 Basic (`martif`, `termEntry`, `langSet`, `tig`), which translate-toolkit
+/// (hence Weblate) and OmegaT read; on request TBX v3 (ISO 30042:2019, `tbx`, `conceptEntry`, `langSec`, `termSec`,
+/// DCA style). One entry per term: the house form preferred, aliases admitted, off-style spellings deprecated, the
+/// Korean section first; tm's kind and country in `admin type="x-tm-kind"` / `"x-tm-country"`.
 enum TBXWriter {
-    static func render(_ terms: [Term]) -> String {
+    enum Version {
+        case v2, v3
+
+        /// The element names of each version, in document order.
+        var root: String { self == .v2 ? "martif" : "tbx" }
+        var header: String { self == .v2 ? "martifHeader" : "tbxHeader" }
+        var entry: String { self == .v2 ? "termEntry" : "conceptEntry" }
+        var language: String { self == .v2 ? "langSet" : "langSec" }
+        var term: String { self == .v2 ? "tig" : "termSec" }
+        var rootAttributes: String {
+            self == .v2 ? #"type="TBX-Basic" xml:lang="en""# : #"type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed:3.0""#
+        }
+    }
+
+    static func render(_ terms: [Term], version: Version) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <martif type="TBX-Basic" xml:lang="en">
-              <martifHeader>
+            <\(version.root) \(version.rootAttributes)>
+              <\(version.header)>
                 <fileDesc><sourceDesc><p>Exported by tm \(XMLEscaping.escape(TMVersion.current))</p></sourceDesc></fileDesc>
-              </martifHeader>
+              </\(version.header)>
               <text>
                 <body>
 
             """
         for (index, term) in terms.enumerated() {
             let id = term.id.map { "t\($0)" } ?? "t\(index + 1)"
-            out += "      <termEntry id=\"\(id)\">\n"
-            out += "        <descrip type=\"subjectField\">\(term.kind.rawValue)</descrip>\n"
+            out += "      <\(version.entry) id=\"\(id)\">\n"
             if !term.note.isEmpty { out += "        <note>\(XMLEscaping.escape(term.note))</note>\n" }
+            out += "        <admin type=\"x-tm-kind\">\(term.kind.rawValue)</admin>\n"
             if !term.source.isEmpty { out += "        <admin type=\"source\">\(XMLEscaping.escape(term.source))</admin>\n" }
-            if !term.country.isEmpty { out += "        <descrip type=\"geographicalUsage\">\(XMLEscaping.escape(term.country))</descrip>\n" }
+            if !term.country.isEmpty { out += "        <admin type=\"x-tm-country\">\(XMLEscaping.escape(term.country))</admin>\n" }
             func side(_ forms: [String], hangul: Bool) -> [String] { forms.filter { (Script.dominant(in: $0) == .hangul) == hangul } }
-            out += langSec(
-                "ko",
+            out += languageSection(
+                "ko", version: version,
                 [(term.hangul, Status.preferred)] + side(term.aliases, hangul: true).map { ($0, .admitted) }
                     + side(term.variants, hangul: true).map { ($0, .deprecated) })
-            out += langSec(
-                "en",
+            out += languageSection(
+                "en", version: version,
                 [(term.english, Status.preferred)] + side(term.aliases, hangul: false).map { ($0, .admitted) }
                     + side(term.variants, hangul: false).map { ($0, .deprecated) })
-            out += "      </termEntry>\n"
+            out += "      </\(version.entry)>\n"
         }
-        out += "    </body>\n  </text>\n</martif>\n"
+        out += "    </body>\n  </text>\n</\(version.root)>\n"
         return out
     }
 
@@ -42,13 +58,13 @@ enum TBXWriter {
         case deprecated = "deprecatedTerm-admn-sts"
     }
 
-    private static func langSec(_ language: String, _ forms: [(String, Status)]) -> String {
-        var out = "        <langSec xml:lang=\"\(language)\">\n"
+    private static func languageSection(_ language: String, version: Version, _ forms: [(String, Status)]) -> String {
+        var out = "        <\(version.language) xml:lang=\"\(language)\">\n"
         for (form, status) in forms {
-            out += "          <termSec><term>\(XMLEscaping.escape(form))</term>"
-            out += "<termNote type=\"administrativeStatus\">\(status.rawValue)</termNote></termSec>\n"
+            out += "          <\(version.term)><term>\(XMLEscaping.escape(form))</term>"
+            out += "<termNote type=\"administrativeStatus\">\(status.rawValue)</termNote></\(version.term)>\n"
         }
-        return out + "        </langSec>\n"
+        return out + "        </\(version.language)>\n"
     }
 }
 
@@ -64,11 +80,20 @@ enum XMLEscaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            // Characters XML 1.0 cannot carry at all are dropped rather than written as an invalid document.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            // Characters XML 1.0 cannot carry at all are dropped rather than written as an invalid document
+            // (a TMX segment keeps them as placeholders first: `TMXWriter.segmentContent`).
+            case _ where isUnwritable(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// A character XML 1.0 cannot carry, even as a character reference.
+    static func isUnwritable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": true
+        default: false
+        }
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// Reads TMX 1.4b (and 1.1's `lang` attribute) with a streaming (SAX) parser, so a file of any size is read
 /// in chunks. A `tu` gives a pair from its first Korean and first English `tuv`, whichever is the header's
 /// `srclang`. Inside `seg`, the codes `bpt` `ept` `ph` `it` `ut` hold the original document's markup and
-/// are dropped; `hi` holds real text and is kept.
+/// are dropped; `hi` holds real text and is kept; a `ph type="x-ctrl"` is the control character it names (see
+/// `TMXWriter.segmentContent`).
 ///
 /// Entities are never expanded: a document that declares any (the "billion laughs" bomb, an external
 /// entity reading a local file) is refused before parsing (see `checkProlog`), and external entity
@@ -186,6 +187,8 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     private var tuvLanguage: MemoryLanguage?
     private var segment: String?
     private var codeDepth = 0
+    /// The text of a `ph type="x-ctrl"` being read: a control character tm wrote as a placeholder.
+    private var control: String?
 
     init(unit: @escaping (ImportedUnit) throws -> Void, skip: @escaping (SkippedUnit) throws -> Void) {
         self.unit = unit
@@ -214,6 +217,7 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     ) {
         open.push(elementName, line: parser.lineNumber)
         if segment != nil {
+            if codeDepth == 0, elementName == "ph", attributes["type"] == TMXWriter.controlType { control = "" }
             if Self.codeElements.contains(elementName) { codeDepth += 1 }
             return
         }
@@ -235,11 +239,21 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if codeDepth == 0 { segment?.append(string) }
+        if codeDepth == 0 { segment?.append(string) } else { control?.append(string) }
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
         if codeDepth == 0 { segment?.append(String(decoding: CDATABlock, as: UTF8.self)) }
+    }
+
+    /// "U+0007" → U+0007, for the control characters only (a placeholder naming anything else is dropped, as
+    /// any other code is).
+    private static func controlCharacter(_ name: String) -> Unicode.Scalar? {
+        let trimmed = name.trimmed
+        guard trimmed.hasPrefix("U+"), let value = UInt32(trimmed.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value),
+            value != 0, XMLEscaping.isUnwritable(scalar)
+        else { return nil }
+        return scalar
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
@@ -251,6 +265,10 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
                 finishSegment(text.trimmed)
             } else if Self.codeElements.contains(elementName) {
                 codeDepth = max(0, codeDepth - 1)
+                if codeDepth == 0, let name = control {
+                    control = nil
+                    if let scalar = Self.controlCharacter(name) { segment?.unicodeScalars.append(scalar) }
+                }
             }
             return
         }

@@ -23,8 +23,8 @@ public enum TMXWriter {
         var out = "    <tu tuid=\"\(segment.id)\" creationdate=\"\(tmxDate(segment.createdAt))\""
         out += " changedate=\"\(tmxDate(segment.updatedAt))\">\n"
         if !segment.origin.isEmpty { out += "      <prop type=\"x-origin\">\(escapeContent(segment.origin))</prop>\n" }
-        out += "      <tuv xml:lang=\"ko\"><seg>\(escapeContent(segment.ko))</seg></tuv>\n"
-        out += "      <tuv xml:lang=\"en\"><seg>\(escapeContent(segment.en))</seg></tuv>\n"
+        out += "      <tuv xml:lang=\"ko\"><seg>\(segmentContent(segment.ko))</seg></tuv>\n"
+        out += "      <tuv xml:lang=\"en\"><seg>\(segmentContent(segment.en))</seg></tuv>\n"
         out += "    </tu>\n"
         return out
     }
@@ -47,6 +47,33 @@ public enum TMXWriter {
         }
         return padded(parts.year, 4) + padded(parts.month, 2) + padded(parts.day, 2) + "T" + padded(parts.hour, 2)
             + padded(parts.minute, 2) + padded(parts.second, 2) + "Z"
+    }
+
+    /// A segment's text as `seg` content: escaped, and each control character XML 1.0 cannot carry (U+0007 in a
+    /// shell's message) written as `<ph type="x-ctrl">U+0007</ph>`, which `TMXReader` maps back — so export and
+    /// import give the same pair, and other readers see a placeholder instead of losing the character.
+    static func segmentContent(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: XMLEscaping.isUnwritable) else { return escapeContent(text) }
+        var out = ""
+        var run = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if XMLEscaping.isUnwritable(scalar) {
+                out += escapeContent(String(run))
+                run.removeAll()
+                out += "<ph type=\"\(controlType)\">\(controlName(scalar))</ph>"
+            } else {
+                run.append(scalar)
+            }
+        }
+        return out + escapeContent(String(run))
+    }
+
+    /// The `ph` type that carries a control character, and how its content names it.
+    static let controlType = "x-ctrl"
+
+    static func controlName(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Element content escaped; a carriage return is written as a character reference because XML parsers

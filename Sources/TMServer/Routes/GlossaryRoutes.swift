@@ -125,7 +125,7 @@ struct GlossaryRoutes {
             APIRoute(
                 .init(
                     method: .get, path: "/v1/glossary/export", summary: "The glossary as a file", access: .read,
-                    parameters: [.query("format", "string", "tsv, omegat or tbx", values: Self.formats)],
+                    parameters: [.query("format", "string", "tsv, omegat, tbx (v2 Basic) or tbx3", values: Self.formats)],
                     responses: [(200, "The file", nil), APIOperation.badRequest])
             ) { request, _ -> Response in
                 let format: GlossaryFormat = try QueryParameters(request).choice("format", default: .tsv)
@@ -146,7 +146,7 @@ struct GlossaryRoutes {
 
     private static func contentType(of format: GlossaryFormat) -> String {
         switch format {
-        case .tbx: "application/x-tbx+xml; charset=utf-8"
+        case .tbx, .tbx3: "application/x-tbx+xml; charset=utf-8"
         case .tsv: "text/tab-separated-values; charset=utf-8"
         case .omegat: "text/plain; charset=utf-8"
         }

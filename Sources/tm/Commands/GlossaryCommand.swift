@@ -16,7 +16,7 @@ struct GlossaryCommand: ParsableCommand {
 
         @OptionGroup var glossary: GlossaryOptions
 
-        @Option(help: "tsv (tm's own), omegat or tbx; default: from the file name, else tsv.")
+        @Option(help: "tsv (tm's own), omegat or tbx (v2 or v3); default: from the file name, else tsv.")
         var format: GlossaryFormat?
 
         @Flag(help: "Import the good rows of a file with bad ones, and report what was skipped.")
@@ -49,7 +49,7 @@ struct GlossaryCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "tsv (tm's own), omegat or tbx.")
+        @Option(help: "tsv (tm's own), omegat, tbx (TBX v2 Basic, read by translate-toolkit, Weblate and OmegaT) or tbx3 (TBX v3).")
         var format: GlossaryFormat = .tsv
 
         @Option(help: "Write to this file instead of standard output.")
