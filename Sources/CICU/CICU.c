@@ -1,7 +1,10 @@
 #include "CICU.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 #include <unicode/unorm2.h>
 #include <unicode/uversion.h>
 #include <unicode/utypes.h>
@@ -55,3 +58,34 @@ void cicu_version(char *buffer, int32_t capacity) {
 }
 
 const char *cicu_error_name(int32_t error) { return u_errorName((UErrorCode)error); }
+
+int32_t cicu_convert_to_utf8(const char *charset, const char *src, int32_t srcLength, char *dest, int32_t destCapacity,
+                             int32_t *error, int32_t *errorOffset) {
+    UErrorCode status = U_ZERO_ERROR;
+    *errorOffset = -1;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    // No charset gives more UTF-16 units than twice its bytes.
+    int32_t capacity = srcLength * 2 + 16;
+    UChar *utf16 = malloc(sizeof(UChar) * (size_t)capacity);
+    if (utf16 == NULL) { ucnv_close(converter); *error = U_MEMORY_ALLOCATION_ERROR; return -1; }
+    UChar *target = utf16;
+    const char *source = src;
+    ucnv_toUnicode(converter, &target, utf16 + capacity, &source, src + srcLength, NULL, 1, &status);
+    ucnv_close(converter);
+    if (U_FAILURE(status)) {
+        *error = status;
+        *errorOffset = (int32_t)(source - src);
+        free(utf16);
+        return -1;
+    }
+    int32_t length = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8(dest, destCapacity, &length, utf16, (int32_t)(target - utf16), &status);
+    free(utf16);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) { *error = 0; return length; }
+    if (U_FAILURE(status)) { *error = status; return -1; }
+    *error = 0;
+    return length;
+}

@@ -28,7 +28,15 @@ struct TM: AsyncParsableCommand {
             FileHandle.standardError.write(Data("tm: \(error)\n".utf8))
             Foundation.exit(exitStatus(of: error))
         } catch {
-            exit(withError: error)
+            // Help and --version are "errors" that succeed; every real one is one line starting "tm:", as the
+            // library's are, with the usage hint ArgumentParser gives.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = lines.first.map { $0.hasPrefix("Error: ") ? $0.dropFirst("Error: ".count) : $0 } ?? ""
+            let rest = lines.dropFirst().joined(separator: "\n")
+            FileHandle.standardError.write(Data("tm: \(first)\n\(rest.isEmpty ? "" : rest + "\n")".utf8))
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 

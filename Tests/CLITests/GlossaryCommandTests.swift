@@ -102,4 +102,13 @@ import Testing
         #expect(missing.status == 66)
         #expect(missing.stderr == "tm: not found: term \(id)\n")
     }
+
+    /// `glossary list --json` is one JSON document, the shape `GET /v1/glossary/terms` answers.
+    @Test func glossaryListJSONIsOneDocument() throws {
+        let environment = try TMProcess.temporaryDatabase()
+        let listed = try TMProcess.run(["glossary", "list", "--json"], environment: environment)
+        #expect(listed.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
+        #expect((object?["terms"] as? [[String: Any]])?.count ?? 0 > 900)
+    }
 }

@@ -54,4 +54,44 @@ import Testing
         #expect(score.status == 64)
         #expect(score.stderr.contains("min"))
     }
+
+    /// `tm import -` reads standard input; several files are imported each on its own, one report each, and a bad one
+    /// does not stop the others (the exit status is its failure's).
+    @Test func importReadsStandardInputAndSeveralFiles() throws {
+        let environment = try TMProcess.temporaryDatabase()
+        let piped = try TMProcess.run(["import", "--format", "tsv", "-"], stdin: "문서\tDocuments\n", environment: environment)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.hasPrefix("standard input: 1 added"))
+        let noFormat = try TMProcess.run(["import", "-"], stdin: "문서\tDocuments\n", environment: environment)
+        #expect(noFormat.status == 64 && noFormat.stderr.hasPrefix("tm: standard input has no name"), "\(noFormat.stderr)")
+
+        let folder = try TMProcess.temporaryFolder()
+        let good = folder.appendingPathComponent("good.tsv")
+        let reversed = folder.appendingPathComponent("reversed.tsv")
+        let bad = folder.appendingPathComponent("bad.tsv")
+        try "바탕화면\tDesktop\n".write(to: good, atomically: true, encoding: .utf8)
+        try "Applications\t응용 프로그램\nMusic\t음악\n".write(to: reversed, atomically: true, encoding: .utf8)
+        try "음악\n".write(to: bad, atomically: true, encoding: .utf8)
+        let several = try TMProcess.run(["import", "--json", good.path, bad.path, reversed.path], environment: environment)
+        #expect(several.status == 65)
+        let reports = several.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(reports.map { $0["file"] as? String } == ["good.tsv", "reversed.tsv"])
+        #expect((reports.last?["notices"] as? [String])?.first?.contains("swapped") == true)
+        let problems = try TMProcess.run(["import", "--json", "--skip-bad", bad.path], environment: environment)
+        let report = try JSONSerialization.jsonObject(with: Data(problems.stdout.utf8)) as? [String: Any]
+        let problem = (report?["problems"] as? [[String: Any]])?.first
+        #expect(problem?["line"] as? Int == 1 && problem?["reason"] as? String == "bad_row" && problem?["message"] is String, "\(problems.stdout)")
+        #expect(several.stderr.hasPrefix("tm: bad.tsv:1: expected 2 tab-separated fields"), "\(several.stderr)")
+        let stats = try TMProcess.run(["stats", "--json"], environment: environment)
+        #expect(stats.stdout.contains("\"segments\":4"), "\(stats.stdout)")
+    }
+
+    /// Argument errors read like every other error: one line starting "tm:", then the usage.
+    @Test func argumentErrorsStartWithTm() throws {
+        let unknown = try TMProcess.run(["search", "--bogus", "x"])
+        #expect(unknown.status == 64 && unknown.stderr.hasPrefix("tm: Unknown option '--bogus'"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("Usage: tm search"))
+        let help = try TMProcess.run(["search", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE"))
+    }
 }

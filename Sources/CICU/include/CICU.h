@@ -35,4 +35,11 @@ void cicu_version(char *buffer, int32_t capacity);
 /// The ICU error name for a code, e.g. "U_BUFFER_OVERFLOW_ERROR".
 const char *cicu_error_name(int32_t error);
 
+/// Converts `src` in the charset `charset` (an ICU converter name or alias: "EUC-KR", "CP949", "UTF-16") to UTF-8 in
+/// `dest`, refusing unmappable or illegal bytes. Returns the UTF-8 length (which may exceed `destCapacity`: call again
+/// with a bigger buffer), or -1 on error with the ICU error code in `*error` and the offset of the bad input in
+/// `*errorOffset` when known (else -1).
+int32_t cicu_convert_to_utf8(const char *charset, const char *src, int32_t srcLength, char *dest, int32_t destCapacity,
+                             int32_t *error, int32_t *errorOffset);
+
 #endif

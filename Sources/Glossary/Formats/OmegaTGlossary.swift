@@ -1,4 +1,5 @@
-/// OmegaT's glossary format: UTF-8, one term a line, `source<TAB>target<TAB>comment`, Korean as the source.
+/// OmegaT's glossary format: UTF-8 or UTF-16 with a byte-order mark, `#` comment lines, one term a line,
+/// `source<TAB>target<TAB>comment`, Korean as the source (a file the other way round is swapped on import).
 ///
 /// OmegaT reads the first three columns and ignores the rest, so tm writes five more — kind, variants
 /// (`|`-separated), source, aliases and country — to make export and import a lossless round trip. A plain three-column file
@@ -9,7 +10,8 @@ enum OmegaTGlossary {
         var lineNumber = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            // Blank lines, and comments: OmegaT starts its files with "# Glossary in tab-separated format -*- coding: utf-8 -*-".
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
             guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 parsed.problems.append(ImportProblem(line: lineNumber, message: "expected a source and a target separated by a tab"))

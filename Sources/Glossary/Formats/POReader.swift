@@ -3,14 +3,69 @@
 ///
 /// Entries that are not translations are skipped and counted, not errors: the header (`msgid ""`), fuzzy
 /// (`#, fuzzy`), obsolete (`#~`) and untranslated ones. A syntax error spoils only its entry: it is reported
-/// as a bad unit and reading resumes at the next entry.
+/// as a bad unit and reading resumes at the next entry. The header's `charset=` is honoured: a catalog in EUC-KR or
+/// CP949 (or any charset ICU knows) is converted to UTF-8 first.
 enum POReader {
+    /// The largest catalog read in a charset other than UTF-8 (it is converted in memory; real catalogs are far smaller).
+    static let convertedLimit = 64 << 20
+
     static func read(_ source: MemorySource, unit: (ImportedUnit) throws -> Void, skip: (SkippedUnit) throws -> Void) throws {
+        let source = try inUTF8(source)
         var entry = POEntry()
         try MemoryFileReader.forEachLine(in: source) { line, number in
             try readLine(line, number: number, entry: &entry, unit: unit, skip: skip)
         }
         try entry.finish(unit: unit, skip: skip)
+    }
+
+    /// The source itself when its header says UTF-8 (or nothing, or the template's CHARSET), else its bytes converted.
+    static func inUTF8(_ source: MemorySource) throws(TMError) -> MemorySource {
+        let head: [UInt8]
+        switch source {
+        case .bytes(let bytes, _): head = Array(bytes.prefix(1 << 16))
+        case .file(let url), .upload(let url, _): head = try MemoryFileReader.prefix(of: url, limit: 1 << 16)
+        }
+        guard let charset = declaredCharset(head), !["utf-8", "utf8", "charset", "us-ascii", "ascii"].contains(charset.lowercased()) else {
+            return source
+        }
+        let bytes: [UInt8]
+        switch source {
+        case .bytes(let all, _): bytes = all
+        case .file(let url), .upload(let url, _): bytes = try MemoryFileReader.prefix(of: url, limit: convertedLimit + 1)
+        }
+        guard bytes.count <= convertedLimit else {
+            throw .badFile(
+                name: source.name, line: nil, message: "a \(charset) catalog over \(convertedLimit >> 20) MiB; convert it to UTF-8 first (msgconv)")
+        }
+        do {
+            return .bytes(try ICU.convertToUTF8(bytes, charset: converterName(charset)), name: source.name)
+        } catch {
+            if error.unknownCharset { throw .badFile(name: source.name, line: 1, message: "unknown charset '\(charset)' in the header") }
+            let line = error.offset.map { offset in bytes.prefix(offset).filter { $0 == 0x0A }.count + 1 }
+            throw .badFile(name: source.name, line: line, message: "bytes that are not \(charset), as the header declares")
+        }
+    }
+
+    /// ICU's converter for a declared charset. Korean labels all read as Microsoft's code page 949 (Unified Hangul
+    /// Code), a superset of EUC-KR, as the WHATWG Encoding Standard does: ICU's own "CP949" is IBM's, another table,
+    /// and files labelled EUC-KR often hold CP949's extra syllables.
+    static func converterName(_ charset: String) -> String {
+        ["euc-kr", "euckr", "cp949", "uhc", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "windows-949", "x-windows-949"].contains(charset.lowercased())
+            ? "windows-949" : charset
+    }
+
+    /// The `charset=` of a PO header (`"Content-Type: text/plain; charset=EUC-KR\n"`), if the first bytes have one.
+    static func declaredCharset(_ head: [UInt8]) -> String? {
+        let key = Array("charset=".utf8)
+        guard head.count > key.count else { return nil }
+        for start in 0...(head.count - key.count) where head[start..<(start + key.count)].elementsEqual(key) {
+            let name = head[(start + key.count)...].prefix { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+                    || byte == 0x2E || byte == 0x3A
+            }
+            return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+        }
+        return nil
     }
 
     private static func readLine(
@@ -217,32 +272,32 @@ private struct POEntry {
         guard let line = startLine else { return }
         if let error {
             let at = error.line == line ? "" : " (line \(error.line))"
-            try skip(SkippedUnit(line: line, reason: "\(error.message)\(at)", isError: true))
+            try skip(SkippedUnit(line: line, reason: "bad_entry", message: "\(error.message)\(at)", isError: true))
             return
         }
         if isObsolete {
-            try skip(SkippedUnit(line: line, reason: "obsolete entry", isError: false))
+            try skip(SkippedUnit(line: line, reason: "obsolete", message: "obsolete entry", isError: false))
             return
         }
         guard let idBytes = strings[.id] else { return }  // comments only
         guard let translationBytes = strings[.str] ?? strings[.pluralStr(0)] else {
-            try skip(SkippedUnit(line: line, reason: "msgid without msgstr", isError: true))
+            try skip(SkippedUnit(line: line, reason: "bad_entry", message: "msgid without msgstr", isError: true))
             return
         }
         guard let english = String(validating: idBytes, as: UTF8.self), let korean = String(validating: translationBytes, as: UTF8.self)
         else {
-            try skip(SkippedUnit(line: line, reason: "the escape sequences spell invalid UTF-8", isError: true))
+            try skip(SkippedUnit(line: line, reason: "bad_entry", message: "the escape sequences spell invalid UTF-8", isError: true))
             return
         }
         let (en, ko) = (english.trimmed, korean.trimmed)
         if idBytes.isEmpty && strings[.context] == nil {
-            try skip(SkippedUnit(line: line, reason: "header entry", isError: false))
+            try skip(SkippedUnit(line: line, reason: "header", message: "header entry", isError: false))
         } else if isFuzzy {
-            try skip(SkippedUnit(line: line, reason: "fuzzy entry", isError: false))
+            try skip(SkippedUnit(line: line, reason: "fuzzy", message: "fuzzy entry", isError: false))
         } else if en.isEmpty {
-            try skip(SkippedUnit(line: line, reason: "empty msgid", isError: false))
+            try skip(SkippedUnit(line: line, reason: "empty_msgid", message: "empty msgid", isError: false))
         } else if ko.isEmpty {
-            try skip(SkippedUnit(line: line, reason: "untranslated entry", isError: false))
+            try skip(SkippedUnit(line: line, reason: "untranslated", message: "untranslated entry", isError: false))
         } else {
             try unit(ImportedUnit(ko: ko, en: en, line: line))
         }

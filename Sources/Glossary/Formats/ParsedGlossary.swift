@@ -11,6 +11,8 @@ public struct ParsedGlossary: Sendable {
     public let fileName: String
     public internal(set) var terms: [Row] = []
     public internal(set) var problems: [ImportProblem] = []
+    /// The file had its Korean on the other side and was swapped (`ImportDirection`).
+    public internal(set) var swapped = false
 
     public init(fileName: String) {
         self.fileName = fileName
@@ -38,9 +40,11 @@ public struct GlossaryImportReport: Sendable, Codable, Equatable {
     public let alreadyPresent: Int
     public let skipped: Int
     public let problems: [ImportProblem]
+    /// Said when the file was written the other way round and swapped.
+    public let notices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case file, added, skipped, problems
+        case file, added, skipped, problems, notices
         case alreadyPresent = "already_present"
     }
 }
@@ -72,17 +76,36 @@ public enum GlossaryFormat: String, Sendable, Codable, CaseIterable {
 
     /// Reads a glossary file of this format.
     public func parse(_ bytes: [UInt8], fileName: String) throws(TMError) -> ParsedGlossary {
+        ImportDirection.checked(try parseAsWritten(bytes, fileName: fileName))
+    }
+
+    private func parseAsWritten(_ bytes: [UInt8], fileName: String) throws(TMError) -> ParsedGlossary {
         switch self {
         case .tbx, .tbx3:
             return try TBXReader.parse(bytes, fileName: fileName)
         case .tsv, .omegat:
-            let text: String
-            do {
-                text = try Normalizer.decodeUTF8(bytes)
-            } catch {
-                throw .badFile(name: fileName, line: nil, message: error.description)
-            }
+            let text = try Self.decodeText(bytes, fileName: fileName)
             return self == .tsv ? try GlossaryTSV.parseRows(text, fileName: fileName) : OmegaTGlossary.parse(text, fileName: fileName)
+        }
+    }
+
+    /// A text file as OmegaT and spreadsheets save it: UTF-8 (a byte-order mark is dropped), or UTF-16 with its mark.
+    static func decodeText(_ bytes: [UInt8], fileName: String) throws(TMError) -> String {
+        var bytes = bytes
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            do {
+                bytes = try ICU.convertToUTF8(Array(bytes.dropFirst(2)), charset: charset)
+            } catch {
+                throw .badFile(name: fileName, line: nil, message: "invalid \(charset) at byte \((error.offset ?? 0) + 2)")
+            }
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+        }
+        do {
+            return try Normalizer.decodeUTF8(bytes)
+        } catch {
+            throw .badFile(name: fileName, line: nil, message: error.description)
         }
     }
 

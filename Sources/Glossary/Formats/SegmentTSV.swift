@@ -1,5 +1,5 @@
 /// Translation-memory TSV: `ko<TAB>en` lines, or a first line naming the columns (`ko`/`korean`/`ko-KR`…,
-/// `en`/`english`/`en-US`…, in any order; other columns ignored). Fields carry tabs, line breaks and
+/// `en`/`english`/`en-US`…, or `source`/`src` and `target`/`tgt`, in any order; other columns ignored). Fields carry tabs, line breaks and
 /// backslashes as `\t` `\n` `\r` `\\`, so any segment fits on one line; the export writes the same escapes.
 public enum SegmentTSV {
     /// The header line the export writes.
@@ -41,15 +41,16 @@ public enum SegmentTSV {
     ) throws {
         guard fields.count > max(columns.korean, columns.english) else {
             let needed = max(columns.korean, columns.english) + 1
-            try skip(SkippedUnit(line: line, reason: "expected \(needed) tab-separated fields, found \(fields.count)", isError: true))
+            try skip(
+                SkippedUnit(line: line, reason: "bad_row", message: "expected \(needed) tab-separated fields, found \(fields.count)", isError: true))
             return
         }
         let korean = unescape(fields[columns.korean]).trimmed
         let english = unescape(fields[columns.english]).trimmed
         if korean.isEmpty {
-            try skip(SkippedUnit(line: line, reason: "the Korean field is empty", isError: true))
+            try skip(SkippedUnit(line: line, reason: "empty_korean", message: "the Korean field is empty", isError: true))
         } else if english.isEmpty {
-            try skip(SkippedUnit(line: line, reason: "the English field is empty", isError: true))
+            try skip(SkippedUnit(line: line, reason: "empty_english", message: "the English field is empty", isError: true))
         } else {
             try unit(ImportedUnit(ko: korean, en: english, line: line))
         }
@@ -72,8 +73,14 @@ public enum SegmentTSV {
         /// rather than read as a pair.
         init?(header fields: [Substring], name: String, line: Int) throws(TMError) {
             let languages = fields.map { MemoryLanguage(tag: String($0)) }
+            let names = fields.map { String($0).trimmed.lowercased() }
             if let korean = languages.firstIndex(of: .korean), let english = languages.firstIndex(of: .english) {
                 self.init(korean: korean, english: english)
+            } else if let source = names.firstIndex(where: { ["source", "src"].contains($0) }),
+                let target = names.firstIndex(where: { ["target", "tgt", "trg"].contains($0) })
+            {
+                // The source taken as Korean; a file that is the other way round is swapped by `ImportDirection`.
+                self.init(korean: source, english: target)
             } else if languages.allSatisfy({ $0 != nil }) {
                 throw .badFile(name: name, line: line, message: "the header must name a Korean and an English column")
             } else {

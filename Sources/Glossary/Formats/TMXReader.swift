@@ -299,9 +299,9 @@ private final class TMXHandler: NSObject, XMLParserDelegate {
             if let korean, let english {
                 try unit(ImportedUnit(ko: korean, en: english, line: line))
             } else if sawEmptySegment {
-                try skip(SkippedUnit(line: line, reason: "tu with an empty ko or en segment", isError: false))
+                try skip(SkippedUnit(line: line, reason: "empty_segment", message: "tu with an empty ko or en segment", isError: false))
             } else {
-                try skip(SkippedUnit(line: line, reason: "tu without both ko and en", isError: false))
+                try skip(SkippedUnit(line: line, reason: "missing_language", message: "tu without both ko and en", isError: false))
             }
         } catch {
             callbackError = error

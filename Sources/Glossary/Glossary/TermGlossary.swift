@@ -96,8 +96,8 @@ public final class TermGlossary: Sendable {
         let (added, present) = try store.importTerms(parsed.terms.map(\.term))
         try refresh()
         return GlossaryImportReport(
-            file: parsed.fileName, added: added.count, alreadyPresent: present.count, skipped: parsed.problems.count,
-            problems: parsed.problems)
+            file: parsed.fileName, added: added.count, alreadyPresent: present.count, skipped: Set(parsed.problems.map(\.line)).count,
+            problems: parsed.problems, notices: parsed.swapped ? [ImportDirection.notice] : [])
     }
 
     /// Queries and texts are limited to this many characters: enough for a long article, and a bound on the work one call can ask for.

@@ -47,6 +47,15 @@ public struct TermInput: Sendable, Codable, Equatable {
     }
 }
 
+/// Every term, as `tm glossary list --json` and `GET /v1/glossary/terms` answer.
+public struct TermList: Sendable, Codable, Equatable {
+    public let terms: [Term]
+
+    public init(terms: [Term]) {
+        self.terms = terms
+    }
+}
+
 /// The terms found in a text, as `tm recognize --json` and `POST /v1/glossary/recognize` report them.
 public struct RecognitionResult: Sendable, Codable, Equatable {
     public let terms: [RecognizedTerm]

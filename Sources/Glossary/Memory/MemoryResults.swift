@@ -85,9 +85,11 @@ public struct MemoryImportReport: Sendable, Codable, Equatable {
     public let skippedByReason: [String: Int]
     /// The first skipped units, with their lines.
     public let problems: [SkippedUnit]
+    /// Said when the file was written the other way round and swapped.
+    public let notices: [String]
 
     enum CodingKeys: String, CodingKey {
-        case file, format, added, skipped, problems
+        case file, format, added, skipped, problems, notices
         case alreadyPresent = "already_present"
         case skippedByReason = "skipped_by_reason"
     }

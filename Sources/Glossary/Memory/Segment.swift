@@ -43,19 +43,24 @@ public struct ImportedUnit: Sendable, Hashable {
 /// A unit of an import file that was not imported. `isError` marks a malformed unit, which makes the file
 /// bad (nothing is imported unless the user asks to skip bad units); other skips are expected (a `tu`
 /// without both languages, an untranslated or fuzzy PO entry) and are only counted.
+///
+/// The shape is every import's (a glossary's `ImportProblem` too): the line, a short `reason` code that reports count
+/// by (`untranslated`, `fuzzy`, `bad_row`, `no_hangul`), and a `message` saying what was wrong.
 public struct SkippedUnit: Sendable, Hashable, Codable {
     public let line: Int?
     public let reason: String
+    public let message: String
     public let isError: Bool
 
-    public init(line: Int?, reason: String, isError: Bool) {
+    public init(line: Int?, reason: String, message: String, isError: Bool) {
         self.line = line
         self.reason = reason
+        self.message = message
         self.isError = isError
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, reason
+        case line, reason, message
         case isError = "is_error"
     }
 }

@@ -11,6 +11,7 @@ extension TranslationMemory {
         try TextField.check(origin, field: "origin")
         var tally = ImportTally()
         let time = Date().timeIntervalSince1970
+        let reversed = ImportDirection.isReversed(source, format: format)
         defer { localWrites.add(1, ordering: .releasing) }
         try store.write { db in
             // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
@@ -25,11 +26,19 @@ extension TranslationMemory {
                 unit: { unit in
                     tally.read += 1
                     if tally.read % 10_000 == 0 { progress?(tally.read) }
+                    let (ko, en) = reversed ? (unit.en, unit.ko) : (unit.ko, unit.en)
+                    guard ImportDirection.hasHangul(ko) else {
+                        try tally.skip(
+                            SkippedUnit(line: unit.line, reason: "no_hangul", message: "no Hangul on the Korean side", isError: false),
+                            skipBad: skipBad, file: name)
+                        return
+                    }
                     let pair: TMStore.KeyedPair
                     do throws(TMError) {
-                        pair = try TMStore.KeyedPair(ko: unit.ko, en: unit.en)
+                        pair = try TMStore.KeyedPair(ko: ko, en: en)
                     } catch {
-                        try tally.skip(SkippedUnit(line: unit.line, reason: error.description, isError: true), skipBad: skipBad, file: name)
+                        try tally.skip(
+                            SkippedUnit(line: unit.line, reason: "bad_pair", message: error.description, isError: true), skipBad: skipBad, file: name)
                         return
                     }
                     let id = try TMStore.upsert(pair, origin: origin, at: time, in: db)
@@ -44,7 +53,8 @@ extension TranslationMemory {
         }
         return MemoryImportReport(
             file: name, format: format.rawValue, added: tally.added, alreadyPresent: tally.present,
-            skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems)
+            skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems,
+            notices: reversed ? [ImportDirection.notice] : [])
     }
 
     /// What an import has seen so far.
@@ -57,7 +67,7 @@ extension TranslationMemory {
 
         mutating func skip(_ unit: SkippedUnit, skipBad: Bool, file: String) throws(TMError) {
             if unit.isError && !skipBad {
-                throw .badFile(name: file, line: unit.line, message: "\(unit.reason) (nothing imported; --skip-bad imports the good units)")
+                throw .badFile(name: file, line: unit.line, message: "\(unit.message) (nothing imported; --skip-bad imports the good units)")
             }
             skipped[unit.reason, default: 0] += 1
             if problems.count < 100 { problems.append(unit) }

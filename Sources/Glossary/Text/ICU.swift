@@ -36,6 +36,37 @@ enum ICU {
         }
     }
 
+    /// Why bytes in a charset could not be read.
+    struct ConversionFailure: Error {
+        /// The offset of the bad bytes, when ICU says; nil when the charset itself is unknown.
+        let offset: Int?
+        let unknownCharset: Bool
+    }
+
+    /// `bytes` in `charset` (any name or alias ICU knows: EUC-KR, CP949, UTF-16) as UTF-8 bytes, refusing bytes that
+    /// are illegal or unmappable in it.
+    static func convertToUTF8(_ bytes: [UInt8], charset: String) throws(ConversionFailure) -> [UInt8] {
+        var capacity = bytes.count * 3 / 2 + 16
+        while true {
+            var error: Int32 = 0
+            var offset: Int32 = -1
+            var dest = [UInt8](repeating: 0, count: capacity)
+            let length = bytes.withUnsafeBufferPointer { source in
+                source.withMemoryRebound(to: CChar.self) { chars in
+                    dest.withUnsafeMutableBufferPointer { out in
+                        out.withMemoryRebound(to: CChar.self) { target in
+                            cicu_convert_to_utf8(charset, chars.baseAddress, Int32(bytes.count), target.baseAddress, Int32(capacity), &error, &offset)
+                        }
+                    }
+                }
+            }
+            // U_FILE_ACCESS_ERROR (4) and U_ILLEGAL_ARGUMENT_ERROR (1): ICU has no converter of that name.
+            if length < 0 { throw ConversionFailure(offset: offset >= 0 ? Int(offset) : nil, unknownCharset: error == 4 || error == 1) }
+            if Int(length) <= capacity { return Array(dest[0..<Int(length)]) }
+            capacity = Int(length)
+        }
+    }
+
     /// UTF-16 offsets of the sentence boundaries of `utf16` under an ICU locale, from 0 to the end.
     static func sentenceBoundaries(_ utf16: [UInt16], locale: String) -> [Int] {
         if utf16.isEmpty { return [0] }

@@ -123,8 +123,9 @@ enum OpenAPIDocument {
             "TermList": object(["terms": array(ref("Term"))], required: ["terms"]),
             "GlossaryImport": object([
                 "file": string, "added": integer, "already_present": integer, "skipped": integer,
-                "problems": array(object(["line": integer, "message": string])),
+                "problems": array(ref("ImportProblem")), "notices": array(string),
             ]),
+            "ImportProblem": object(["line": integer, "reason": string, "message": string, "is_error": boolean], required: ["reason", "message"]),
             "Segment": object([
                 "id": integer, "ko": string, "en": string, "origin": string, "created_at": ["type": "string", "format": "date-time"],
                 "updated_at": ["type": "string", "format": "date-time"],
@@ -149,7 +150,7 @@ enum OpenAPIDocument {
             ]),
             "MemoryImport": object([
                 "file": string, "format": string, "added": integer, "already_present": integer, "skipped": integer,
-                "skipped_by_reason": ["type": "object"], "problems": array(object(["line": integer, "reason": string, "is_error": boolean])),
+                "skipped_by_reason": ["type": "object"], "problems": array(ref("ImportProblem")), "notices": array(string),
             ]),
             "AlignRequest": object(
                 ["ko": string, "en": string, "add": boolean, "min_confidence": number, "origin": string, "include_flagged": boolean],

@@ -21,10 +21,6 @@ struct GlossaryRoutes {
         }
     }
 
-    struct TermList: ResponseEncodable {
-        let terms: [Term]
-    }
-
     private static let formats = GlossaryFormat.allCases.map(\.rawValue)
 
     var routes: [APIRoute] {
@@ -158,3 +154,4 @@ extension RecognitionResult: ResponseEncodable {}
 extension StyleCheckResult: ResponseEncodable {}
 extension Term: ResponseEncodable {}
 extension GlossaryImportReport: ResponseEncodable {}
+extension TermList: ResponseEncodable {}

@@ -38,6 +38,7 @@ struct GlossaryCommand: ParsableCommand {
                 return
             }
             print("\(report.file): \(report.added) added, \(report.alreadyPresent) already present, \(report.skipped) skipped")
+            for notice in report.notices { FileHandle.standardError.write(Data("\(report.file): \(notice)\n".utf8)) }
             for problem in report.problems {
                 FileHandle.standardError.write(Data("\(report.file):\(problem.line.map(String.init) ?? "-"): skipped: \(problem.message)\n".utf8))
             }
@@ -72,14 +73,17 @@ struct GlossaryCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Flag(help: "One JSON object per term per line.")
+        @Flag(help: "One JSON document, {\"terms\":[…]}, as GET /v1/glossary/terms answers.")
         var json = false
 
         func run() throws {
-            let output = StandardOutput()
-            for term in try store.open().allTerms() {
-                output.line(json ? try JSONLines.encode(term) : "\(term.id ?? 0)\t\(term.hangul)\t\(term.english)\t\(term.kind.rawValue)")
+            let terms = try store.open().allTerms()
+            if json {
+                print(try JSONLines.encode(TermList(terms: terms)))
+                return
             }
+            let output = StandardOutput()
+            for term in terms { output.line("\(term.id ?? 0)\t\(term.hangul)\t\(term.english)\t\(term.kind.rawValue)") }
             output.flush()
         }
     }

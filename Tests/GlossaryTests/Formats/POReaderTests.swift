@@ -21,11 +21,11 @@ extension Formats {
             #expect(result.units.map(\.line) == [12, 24, 29, 33, 40, 43, 49, 55])
             #expect(
                 result.skips == [
-                    SkippedUnit(line: 1, reason: "header entry", isError: false),
-                    SkippedUnit(line: 16, reason: "fuzzy entry", isError: false),
-                    SkippedUnit(line: 21, reason: "untranslated entry", isError: false),
-                    SkippedUnit(line: 46, reason: "unterminated string", isError: true),
-                    SkippedUnit(line: 52, reason: "obsolete entry", isError: false),
+                    SkippedUnit(line: 1, reason: "header", message: "header entry", isError: false),
+                    SkippedUnit(line: 16, reason: "fuzzy", message: "fuzzy entry", isError: false),
+                    SkippedUnit(line: 21, reason: "untranslated", message: "untranslated entry", isError: false),
+                    SkippedUnit(line: 46, reason: "bad_entry", message: "unterminated string", isError: true),
+                    SkippedUnit(line: 52, reason: "obsolete", message: "obsolete entry", isError: false),
                 ])
         }
 
@@ -33,7 +33,7 @@ extension Formats {
             let result = try MemoryReadResult.readFixture("xdg-user-dirs.ko.po")
             #expect(result.units.count == 28)
             #expect(result.units.first.map { [$0.ko, $0.en] } == ["응용 프로그램", "Applications"])
-            #expect(result.skips == [SkippedUnit(line: 1, reason: "header entry", isError: false)])
+            #expect(result.skips == [SkippedUnit(line: 1, reason: "header", message: "header entry", isError: false)])
         }
 
         @Test func bytesAndFileGiveTheSameResult() throws {
@@ -48,7 +48,7 @@ extension Formats {
             let text = "msgid \"a\"\nmsgstr \"가\"\n#, fuzzy\nmsgid \"b\"\nmsgstr \"나\"\nmsgid \"c\"\nmsgstr \"다\"\n"
             let result = try MemoryReadResult.read(.po, text: text)
             #expect(result.pairs == [["가", "a"], ["다", "c"]])
-            #expect(result.skips == [SkippedUnit(line: 3, reason: "fuzzy entry", isError: false)])
+            #expect(result.skips == [SkippedUnit(line: 3, reason: "fuzzy", message: "fuzzy entry", isError: false)])
         }
 
         @Test func syntaxErrorsSpoilOnlyTheirEntry() throws {
@@ -77,19 +77,19 @@ extension Formats {
             #expect(result.pairs == [["가", "a"], ["다", "c"], ["바", "f"]])
             #expect(
                 result.skips == [
-                    SkippedUnit(line: 3, reason: "unknown keyword 'msgfoo'", isError: true),
-                    SkippedUnit(line: 5, reason: "text after the closing quote", isError: true),
-                    SkippedUnit(line: 10, reason: "a string continuation without a keyword", isError: true),
-                    SkippedUnit(line: 11, reason: "an unknown or incomplete escape sequence (line 12)", isError: true),
-                    SkippedUnit(line: 14, reason: "msgstr without msgid", isError: true),
-                    SkippedUnit(line: 16, reason: "msgid without msgstr", isError: true),
+                    SkippedUnit(line: 3, reason: "bad_entry", message: "unknown keyword 'msgfoo'", isError: true),
+                    SkippedUnit(line: 5, reason: "bad_entry", message: "text after the closing quote", isError: true),
+                    SkippedUnit(line: 10, reason: "bad_entry", message: "a string continuation without a keyword", isError: true),
+                    SkippedUnit(line: 11, reason: "bad_entry", message: "an unknown or incomplete escape sequence (line 12)", isError: true),
+                    SkippedUnit(line: 14, reason: "bad_entry", message: "msgstr without msgid", isError: true),
+                    SkippedUnit(line: 16, reason: "bad_entry", message: "msgid without msgstr", isError: true),
                 ])
         }
 
         @Test func escapesThatSpellInvalidUTF8SpoilTheEntry() throws {
             let result = try MemoryReadResult.read(.po, text: "msgid \"a\"\nmsgstr \"\\xff\"\n")
             #expect(result.units.isEmpty)
-            #expect(result.skips == [SkippedUnit(line: 1, reason: "the escape sequences spell invalid UTF-8", isError: true)])
+            #expect(result.skips == [SkippedUnit(line: 1, reason: "bad_entry", message: "the escape sequences spell invalid UTF-8", isError: true)])
         }
 
         @Test func allCEscapes() throws {

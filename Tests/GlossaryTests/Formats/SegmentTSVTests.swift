@@ -17,9 +17,9 @@ extension Formats {
             #expect(result.units.map(\.line) == [1, 2, 3, 7])
             #expect(
                 result.skips == [
-                    SkippedUnit(line: 4, reason: "the English field is empty", isError: true),
-                    SkippedUnit(line: 5, reason: "expected 2 tab-separated fields, found 1", isError: true),
-                    SkippedUnit(line: 6, reason: "the Korean field is empty", isError: true),
+                    SkippedUnit(line: 4, reason: "empty_english", message: "the English field is empty", isError: true),
+                    SkippedUnit(line: 5, reason: "bad_row", message: "expected 2 tab-separated fields, found 1", isError: true),
+                    SkippedUnit(line: 6, reason: "empty_korean", message: "the Korean field is empty", isError: true),
                 ])
         }
 

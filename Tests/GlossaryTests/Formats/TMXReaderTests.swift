@@ -19,7 +19,7 @@ extension Formats {
                     ["A & B <회사>", "A & B <Company>"],
                 ])
             #expect(result.units.map(\.line) == [10, 14, 19, 27, 33])
-            #expect(result.skips == [SkippedUnit(line: 23, reason: "tu without both ko and en", isError: false)])
+            #expect(result.skips == [SkippedUnit(line: 23, reason: "missing_language", message: "tu without both ko and en", isError: false)])
         }
 
         @Test func koreanSourceKeepsInnerLineBreaks() throws {
@@ -29,7 +29,7 @@ extension Formats {
                     ["안녕하세요.", "Hello."],
                     ["번역 메모리는\n여러 줄일 수 있습니다.", "A translation memory\ncan span lines."],
                 ])
-            #expect(result.skips.map(\.reason) == ["tu without both ko and en"])
+            #expect(result.skips.map(\.reason) == ["missing_language"])
             #expect(result.skips.allSatisfy { !$0.isError })
         }
 
