@@ -108,6 +108,9 @@ public final class TranslationMemory: Sendable {
 
     // MARK: Search
 
+    /// The score of a pair equal to the query by match key but not by text.
+    public static let caseOnlyScore = 99.0
+
     /// A search may do this much work (`FuzzyIndex.search(_:minScore:limit:workLimit:)`), about 60–100 ms on this
     /// machine; past it the query is refused as too broad rather than left to hold a core for seconds. At a million
     /// pairs that refuses a 10,000-character query at min 0 (3.9 s unbounded) and most queries under min 50;
@@ -128,8 +131,9 @@ public final class TranslationMemory: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         try refresh(waitingForRebuild: false)
         let key = Normalizer.key(query)
+        // A few more than asked: pairs equal by key but not by text score 99 and may give way to the exact one.
         let found = indexes.read { indexes in
-            indexes[side].search(key, minScore: minScore, limit: limit, workLimit: Self.searchWorkLimit)
+            indexes[side].search(key, minScore: minScore, limit: limit + Self.caseVariantAllowance, workLimit: Self.searchWorkLimit)
         }
         guard let hits = found else {
             throw .tooBroad(
@@ -137,15 +141,21 @@ public final class TranslationMemory: Sendable {
                 message: "the query would compare too much of the memory (\(query.unicodeScalars.count) characters at min \(minScore)): "
                     + "raise min or shorten the query")
         }
-        let matches = try scored(hits.map(\.id), against: key, side: side, minScore: minScore)
+        let matches = try scored(hits.map(\.id), against: key, text: Normalizer.composed(query.trimmed), side: side, minScore: minScore)
+            .prefix(limit)
         let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let terms = hints ? try glossary?.recognize(query) : nil
-        return MemorySearchResult(query: query, from: side, tookMs: took, matches: matches, terms: terms)
+        return MemorySearchResult(query: query, from: side, tookMs: took, matches: Array(matches), terms: terms)
     }
 
+    /// How many more matches than asked a search fetches, so that an exact pair is not crowded out by its case variants.
+    static let caseVariantAllowance = 4
+
     /// The pairs with these ids as they are stored now, each scored on the text returned: a pair changed since the
-    /// index saw it gets its real score, and drops out below `minScore`.
-    private func scored(_ ids: [Int64], against key: String, side: Language, minScore: Int) throws(TMError) -> [MemoryMatch] {
+    /// index saw it gets its real score, and drops out below `minScore`. The score is on match keys, but 100 means the
+    /// same text: a pair that differs from the query only in letter case, quote style or spacing scores 99 (as OmegaT
+    /// and memoQ mark such differences), below the identical one.
+    private func scored(_ ids: [Int64], against key: String, text: String, side: Language, minScore: Int) throws(TMError) -> [MemoryMatch] {
         let rows = try store.keyedSegments(ids: ids)
         let query = key.unicodeScalars.map(\.value)
         let rule = ScoreRule(minScore: minScore, queryLength: query.count)
@@ -159,9 +169,14 @@ public final class TranslationMemory: Sendable {
             ranked.append((match, row.segment))
         }
         ranked.sort { $0.match.ranksAbove($1.match) }
-        return ranked.map { match, segment in
-            MemoryMatch(id: segment.id, score: match.match.score, ko: segment.ko, en: segment.en, origin: segment.origin)
+        let matches = ranked.map { match, segment in
+            let differs = match.distance == 0 && (side == .ko ? segment.ko : segment.en) != text
+            return MemoryMatch(
+                id: segment.id, score: differs ? Self.caseOnlyScore : match.match.score, ko: segment.ko, en: segment.en, origin: segment.origin)
         }
+        // Stable: the 99s move below the identical pairs and stay above every lower score.
+        return matches.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+            .filter { $0.score >= Double(minScore) }
     }
 
     /// Pairs whose `side` (by default the phrase's script) contains the phrase, case-insensitively, newest

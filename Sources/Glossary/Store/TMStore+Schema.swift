@@ -88,14 +88,7 @@ extension TMStore {
             // One trigger per table and event: a variant's change is its term's.
             let logged = [("segment", "segment", "id"), ("term", "term", "id"), ("variant", "term", "term_id")]
             for (table, item, idColumn) in logged {
-                for (event, row) in [("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")] {
-                    try db.execute(
-                        sql: """
-                            CREATE TRIGGER \(table)_logged_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
-                                INSERT INTO change_log(item, item_id) VALUES ('\(item)', \(row).\(idColumn));
-                            END;
-                            """)
-                }
+                try createChangeLogTriggers(on: table, item: item, idColumn: idColumn, in: db)
             }
         }
         // A term's country (ISO 3166-1 alpha-2, empty when not said): homonyms and generic bodies are told
@@ -103,6 +96,41 @@ extension TMStore {
         migrator.registerMigration("v4-term-country") { db in
             try db.execute(sql: "ALTER TABLE term ADD COLUMN country TEXT NOT NULL DEFAULT ''")
         }
+        // A pair's identity is its text (NFC, trimmed), not its match keys: "Resolving issues" and "Resolving Issues"
+        // are two pairs. SQLite cannot drop a table constraint, so the table is rebuilt (old rows are unique by text
+        // already, since they were by keys) and its change-log triggers made again.
+        migrator.registerMigration("v5-pair-identity-by-text") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE segment_new (
+                        id INTEGER PRIMARY KEY,
+                        ko TEXT NOT NULL,
+                        en TEXT NOT NULL,
+                        ko_key TEXT NOT NULL,
+                        en_key TEXT NOT NULL,
+                        origin TEXT NOT NULL DEFAULT '',
+                        created_at DOUBLE NOT NULL,
+                        updated_at DOUBLE NOT NULL,
+                        UNIQUE (ko, en)
+                    );
+                    INSERT INTO segment_new SELECT id, ko, en, ko_key, en_key, origin, created_at, updated_at FROM segment;
+                    DROP TABLE segment;
+                    ALTER TABLE segment_new RENAME TO segment;
+                    """)
+            try createChangeLogTriggers(on: "segment", item: "segment", idColumn: "id", in: db)
+        }
         return migrator
+    }
+
+    /// The triggers that log every insert, update and delete of `table` as a change of `item`.
+    private static func createChangeLogTriggers(on table: String, item: String, idColumn: String, in db: Database) throws {
+        for (event, row) in [("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")] {
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER IF NOT EXISTS \(table)_logged_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                        INSERT INTO change_log(item, item_id) VALUES ('\(item)', \(row).\(idColumn));
+                    END;
+                    """)
+        }
     }
 }

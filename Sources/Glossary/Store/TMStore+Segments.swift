@@ -13,10 +13,11 @@ extension TMStore {
         let koKey: String
         let enKey: String
 
-        /// Trims both sides and refuses empty or overlong ones, naming the side.
+        /// Both sides in NFC, trimmed, runs of spaces made one (the text a pair is identified by: case and quotes
+        /// count, stray spaces do not); empty or overlong sides are refused, naming the side. Tabs and line breaks stay.
         init(ko: String, en: String) throws(TMError) {
-            let ko = Normalizer.composed(ko.trimmed)
-            let en = en.trimmed
+            let ko = Self.singleSpaced(Normalizer.composed(ko.trimmed))
+            let en = Self.singleSpaced(Normalizer.composed(en.trimmed))
             for (field, text) in [("ko", ko), ("en", en)] {
                 try TextField.check(text, field: field)
                 guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
@@ -29,15 +30,23 @@ extension TMStore {
             koKey = Normalizer.key(ko)
             enKey = Normalizer.key(en)
         }
+
+        private static func singleSpaced(_ text: String) -> String {
+            guard text.contains("  ") else { return text }
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where !(scalar == " " && out.last == " ") { out.append(scalar) }
+            return String(out)
+        }
     }
 
-    /// Stores a pair, or refreshes `updated_at` of the same pair (same keys) already stored; returns its id.
+    /// Stores a pair, or refreshes `updated_at` of the same pair already stored (the same text, NFC and trimmed: pairs
+    /// that differ in letter case or quotes are two pairs); returns its id.
     /// One cached upsert statement: an import runs it once per unit.
     static func upsert(_ pair: KeyedPair, origin: String, at time: Double, in db: Database) throws -> Int64 {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(ko_key, en_key) DO UPDATE SET updated_at = excluded.updated_at RETURNING id
+                ON CONFLICT(ko, en) DO UPDATE SET updated_at = excluded.updated_at RETURNING id
                 """)
         guard let id = try Int64.fetchOne(statement, arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time]) else {
             throw TMError.storage("the pair was not stored")
@@ -87,7 +96,7 @@ extension TMStore {
             throw TMError.notFound("segment \(id)")
         }
         if let other = try Int64.fetchOne(
-            db, sql: "SELECT id FROM segment WHERE ko_key = ? AND en_key = ? AND id != ?", arguments: [pair.koKey, pair.enKey, id])
+            db, sql: "SELECT id FROM segment WHERE ko = ? AND en = ? AND id != ?", arguments: [pair.ko, pair.en, id])
         {
             throw TMError.invalidInput(field: nil, message: "the same pair is already stored as segment \(other)")
         }

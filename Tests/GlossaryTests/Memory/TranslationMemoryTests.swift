@@ -19,15 +19,35 @@ import Testing
         return memory
     }
 
+    /// A pair is its text after NFC and white-space normalization: stray spaces and decomposed Hangul are the same
+    /// pair; letter case and quotes make another (issue #14: "Resolving issues" and "Resolving Issues" are two pairs).
     @Test func aPairIsStoredOnce() throws {
         let memory = try emptyMemory()
         let first = try memory.add([SegmentInput(ko: "김정은이 러시아를 방문한다.", en: "Kim Jong-un visits Russia.", origin: "a")])
-        let again = try memory.add([SegmentInput(ko: " 김정은이  러시아를 방문한다. ", en: "KIM JONG–UN VISITS RUSSIA.", origin: "b")])
+        let again = try memory.add([SegmentInput(ko: " 김정은이  러시아를 방문한다. ", en: "Kim Jong-un  visits Russia. ", origin: "b")])
         #expect(first[0].created)
         #expect(!again[0].created)
         #expect(again[0].segment.id == first[0].segment.id)
         #expect(again[0].segment.updatedAt >= first[0].segment.updatedAt)
-        #expect(try memory.stats().segments == 1)
+        let shouted = try memory.add([SegmentInput(ko: "김정은이 러시아를 방문한다.", en: "KIM JONG-UN VISITS RUSSIA.", origin: "c")])
+        let quoted = try memory.add([SegmentInput(ko: "김정은이 러시아를 방문한다.", en: "Kim Jong-un visits Russia’s east.", origin: "d")])
+        _ = try memory.add([SegmentInput(ko: "김정은이 러시아를 방문한다.", en: "Kim Jong-un visits Russia's east.", origin: "e")])
+        #expect(shouted[0].created && quoted[0].created)
+        #expect(try memory.stats().segments == 4)
+    }
+
+    /// 100 is the same text; a pair equal by match key but not by text (case, quotes, spacing) scores 99, below it.
+    @Test func aCaseOnlyDifferenceScores99() throws {
+        let memory = try emptyMemory()
+        _ = try memory.add([
+            SegmentInput(ko: "문제 해결", en: "Resolving issues", origin: "a"), SegmentInput(ko: "문제 해결", en: "Resolving Issues", origin: "b"),
+        ])
+        let found = try memory.search("Resolving issues", from: .en).matches
+        #expect(found.map(\.en) == ["Resolving issues", "Resolving Issues"])
+        #expect(found.map(\.score) == [100, 99])
+        let capital = try memory.search("Resolving Issues", from: .en).matches
+        #expect(capital.map(\.en) == ["Resolving Issues", "Resolving issues"] && capital.map(\.score) == [100, 99])
+        #expect(try memory.search("resolving issues", from: .en, minScore: 100).matches.isEmpty)
     }
 
     @Test func getUpdateDelete() throws {

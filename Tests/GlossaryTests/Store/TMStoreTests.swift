@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Glossary
@@ -83,5 +84,29 @@ import Testing
         let terms = try BundledGlossary.load(from: directory)
         #expect(!terms.isEmpty)
         #expect(terms.contains { $0.hangul == "김정은" && $0.english == "Kim Jong-un" })
+    }
+
+    /// A database made before pairs were identified by text (v4) keeps every pair and its change log through the
+    /// rebuild of v5, and then takes a case variant as a new pair.
+    @Test func theIdentityMigrationKeepsPairsAndTheChangeLog() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-v4-\(UUID().uuidString).sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try TMStore.migrator.migrate(queue, upTo: "v4-term-country")
+        try queue.write { db in
+            for (index, en) in ["Resolving issues", "Talks were held."].enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, 'old', 1, 1)",
+                    arguments: ["문제 \(index)", en, "문제 \(index)", Normalizer.key(en)])
+            }
+        }
+        try queue.close()
+        let store = try TMStore(path: path)
+        #expect(try store.segments(after: 0, limit: 10).map(\.en) == ["Resolving issues", "Talks were held."])
+        let before = try store.latestChange()
+        let memory = TranslationMemory(store: store)
+        let added = try memory.add([SegmentInput(ko: "문제 0", en: "Resolving Issues", origin: "new")])
+        #expect(added[0].created && added[0].segment.id == 3)
+        #expect(try store.latestChange() > before)
+        #expect(try memory.search("Resolving Issues", from: .en).matches.map(\.score) == [100, 99])
     }
 }
