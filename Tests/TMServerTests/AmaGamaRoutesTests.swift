@@ -97,7 +97,45 @@ import Testing
                 let decoded = try Self.list(response)
                 #expect(decoded.count == 1)
             }
-            try await client.execute(uri: "/tmserver/en/ko/unit/x?max_candidates=abc", method: .get) { response in
+            // As amaGama: a value that is not an integer is ignored, one above the cap is the cap.
+            try await client.execute(uri: "/tmserver/en/ko/unit/Cannot%20open?min_similarity=x&max_candidates=abc", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            var capped = 0
+            try await client.execute(uri: "/tmserver/en/ko/unit/Cannot%20open?min_similarity=0&max_candidates=100", method: .get) { response in
+                capped = try Self.list(response).count
+            }
+            try await client.execute(uri: "/tmserver/en/ko/unit/Cannot%20open?min_similarity=0&max_candidates=100000", method: .get) { response in
+                #expect(response.status == .ok)
+                let all = try Self.list(response)
+                #expect(all.count == capped && capped > 1)
+            }
+        }
+    }
+
+    /// amaGama's `/api/v1/` prefix, HEAD, OPTIONS, its Cache-Control, and Pootle's JSONP callback.
+    @Test func apiV1HeadOptionsAndCaching() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/api/v1/en/ko/unit/Cannot%20open%20the%20file.", method: .get) { response in
+                #expect(response.headers[.cacheControl] == "max-age=3600, public")
+                let found = try Self.list(response)
+                #expect(found.first?["quality"] as? Double == 100)
+            }
+            try await client.execute(uri: "/api/v1/languages/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("sourceLanguages"))
+            }
+            try await client.execute(uri: "/tmserver/en/ko/unit/Cannot%20open%20the%20file.", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            try await client.execute(uri: "/api/v1/en/ko/unit/x", method: .options) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.allow] == "GET, HEAD, OPTIONS" && response.headers[.accessControlAllowOrigin] == "*")
+            }
+            try await client.execute(uri: "/tmserver/languages/?jsoncallback=jQuery123_456", method: .get) { response in
+                #expect(String(buffer: response.body).hasPrefix("jQuery123_456({"))
+            }
+            try await client.execute(uri: "/tmserver/languages/?jsoncallback=alert(1)//", method: .get) { response in
                 #expect(response.status == .badRequest)
             }
         }

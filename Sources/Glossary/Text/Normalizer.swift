@@ -75,7 +75,8 @@ public enum Normalizer {
 
     /// `text` in NFC: Hangul typed as conjoining jamo becomes syllables, so stored forms compare by scalars.
     public static func composed(_ text: String) -> String {
-        ICU.normalize(text, .nfc)
+        // ASCII is already NFC: most English sides skip ICU.
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : ICU.normalize(text, .nfc)
     }
 
     /// Decodes bytes that claim to be UTF-8, refusing invalid sequences instead of guessing.
