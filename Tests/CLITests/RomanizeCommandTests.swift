@@ -25,7 +25,7 @@ import Testing
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["input"] as? String == "김여정")
-        #expect(object["output"] as? String == "Kim Yo-jong")
+        #expect(object["output"] as? String == "Kim Yo Jong")
         #expect(object["system"] as? String == "dprk")
         #expect(object["kind"] as? String == "name")
         let variants = try #require(object["variants"] as? [[String: String]])

@@ -32,7 +32,7 @@ import Testing
         try await get("/v1/romanize?text=%EC%B5%9C%EC%84%A0%ED%9D%AC&kind=name&style=dprk&system=dprk&variants=true") { response in
             #expect(response.status == .ok)
             let result = try JSONDecoder().decode(RomanizationResult.self, from: Data(buffer: response.body))
-            #expect(result.output == "Choe Son-hui")
+            #expect(result.output == "Choe Son Hui")
             #expect(result.style == .dprk)
             let forms = result.variants?.map(\.form) ?? []
             #expect(forms.contains("Choe Son-hui"))

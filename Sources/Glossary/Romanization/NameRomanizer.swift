@@ -51,7 +51,9 @@ public enum NameRomanizer {
         out.append(contentsOf: surnameSpelling(surname, system: effectiveSystem, style: style).utf8)
         guard !given.isEmpty else { return }
         out.append(UInt8(ascii: " "))
-        appendGivenName(given, system: effectiveSystem, separator: style == .ap ? " " : "-", capitalizeEach: style == .ap, to: &out)
+        // AP and KCNA write the given name's syllables as words: Kim Jong Un.
+        let spaced = style == .ap || style == .dprk
+        appendGivenName(given, system: effectiveSystem, separator: spaced ? " " : "-", capitalizeEach: spaced, to: &out)
     }
 
     /// The given name, syllable by syllable.
@@ -79,8 +81,8 @@ public enum NameRomanizer {
         case .conventional, .ap:
             if let usual = SurnameConventions.entry(key)?.spellings.first { return usual }
         case .dprk:
-            let northern = SurnameConventions.northKorean[key] ?? key
-            return systemSpelling(Array(northern.unicodeScalars), system: .dprk)
+            // As the Hangul is written: KCNA's 리 is Ri, 로 Ro, 류 Ryu; a name written 노, 양, 유 is No, Yang, Yu there too.
+            return systemSpelling(surname, system: .dprk)
         case .strict:
             if system == .mr, let mr = SurnameConventions.mccuneReischauer[key] { return mr }
         }
@@ -99,11 +101,6 @@ public enum NameRomanizer {
 enum SurnameConventions {
     static let twoSyllable: Set<[Unicode.Scalar]> = Set(["남궁", "선우", "황보", "제갈", "독고", "사공"].map { Array($0.unicodeScalars) })
     static let seonu: [Unicode.Scalar] = Array("선우".unicodeScalars)
-
-    /// The DPRK keeps initial ㄹ and ㄴ before ㅣ ㅑ ㅕ ㅛ ㅠ that the South drops (두음 법칙): 이 → 리 Ri, 임 → 림 Rim, 노 → 로 Ro.
-    static let northKorean: [String: String] = [
-        "이": "리", "임": "림", "노": "로", "양": "량", "염": "렴", "육": "륙", "나": "라", "여": "려", "유": "류", "류": "류",
-    ]
 
     /// McCune–Reischauer's surname convention (ALA-LC): 이 Yi, 박 Pak (by the table), 류 Yu, 임 Im, 노 No.
     static let mccuneReischauer: [String: String] = [

@@ -9,6 +9,14 @@ enum NameVariants {
         ("yeo", "yu", "wire:yeo>yu"), ("eo", "u", "wire:eo>u"), ("eo", "o", "wire:eo>o"), ("yeo", "you", "wire:yeo>you"),
         ("yeo", "yuh", "wire:yeo>yuh"), ("u", "oo", "wire:u>oo"), ("eu", "u", "wire:eu>u"), ("ui", "ee", "wire:ui>ee"),
         ("ui", "eui", "wire:ui>eui"), ("si", "shi", "wire:si>shi"),
+        // People's own spellings (National Assembly members, K-pop idols): 경 Kyung/Kyoung, 근 Keun, 영 Young.
+        ("gyeong", "kyung", "own:gyeong>kyung"), ("gyeong", "kyoung", "own:gyeong>kyoung"), ("geun", "keun", "own:geun>keun"),
+        ("yeong", "young", "own:yeong>young"),
+    ]
+
+    /// Whole-syllable respellings people choose for their own names: 우 Woo, 운 Woon, 욱 Wook, 아 Ah, 이 Yi/Yee.
+    static let syllableRespellings: [String: [String]] = [
+        "u": ["woo"], "un": ["woon"], "uk": ["wook"], "ung": ["woong"], "a": ["ah"], "i": ["yi", "yee"],
     ]
 
     static func variants(of hangul: String) -> [RomanizedVariant] {
@@ -26,6 +34,8 @@ enum NameVariants {
         collector.add(name(.mr, .strict), "mr")
         collector.add(name(.mr, .strict, plain: true), "mr-plain")
         collector.add(name(.dprk, .dprk), "dprk")
+        // The South's press writes Northern names by the DPRK system with a hyphen: Jang Song-thaek.
+        collector.add(name(.dprk, .strict), "dprk-hyphen")
         collector.add(name(.dprk, .conventional), "conventional+dprk")
         collector.add(name(.dprk, .ap), "ap+dprk")
         collector.add(name(.mr, .conventional, plain: true), "conventional+mr-plain")
@@ -143,7 +153,7 @@ enum NameVariants {
         add(mccune, "mr-plain")
         add(mccuneInitial, "mr-initial")
         add(spelled(.dprk, position), "dprk")
-        if revised == "u" { add("woo", "wire:u>woo") }
+        for respelled in syllableRespellings[revised] ?? [] { add(respelled, "own:\(revised)>\(respelled)") }
         return spellings
     }
 

@@ -1,6 +1,13 @@
 /// Place names (RR 3-5, 3-6): capitalized; an administrative unit goes after a hyphen with no sound change across it
 /// (종로구 Jongno-gu, 노근리 Nogeun-ri, 제주도 Jeju-do); natural features and buildings take no hyphen (한라산 Hallasan);
 /// a numbered unit reads its number (종로 2가 Jongno 2(i)-ga, 봉천1동 Bongcheon 1(il)-dong).
+///
+/// Where the rules leave a choice, tm follows the official English of Statistics Korea's boundary data (KOSTAT
+/// 2018): 특별시, 광역시 and 특별자치시 are left out (대구광역시 Daegu), 특별자치도 is "-do" (제주특별자치도 Jeju-do); the
+/// name before a numbered unit is one word, its last syllable no unit (평리3동 Pyeongni 3(sam)-dong, 반구1동 Bangu
+/// 1(il)-dong); several numbers are written as they stand, unread (송림3·5동 Songnim3·5-dong), and a numbered 가동 as
+/// KOSTAT writes it (종로1·2·3·4가동 Jongno1·2·3·4Gadong); a city's district runs together (수원시권선구
+/// Suwonsigwonseongu).
 public enum PlaceRomanizer {
     public static func romanize(_ text: String, system: RomanizationSystem = .rr, plain: Bool = false) -> String {
         var out: [UInt8] = []
@@ -11,7 +18,12 @@ public enum PlaceRomanizer {
             let start = out.count
             switch segments[index] {
             case .hangul(let word):
-                appendPlace(word, system: system, to: &out)
+                // Right before a number (평리3동), the word is the name of the numbered unit: no unit of its own.
+                if index + 1 < segments.count, case .other(let next) = segments[index + 1], let first = next.first, (48...57).contains(first.value) {
+                    WordRomanizer.appendWord(word, system: system, capitalized: true, to: &out)
+                } else {
+                    appendPlace(word, system: system, to: &out)
+                }
                 previousWasHangul = true
             case .other(let scalars):
                 let digits = scalars.reversed().prefix { (48...57).contains($0.value) }.count
@@ -19,10 +31,26 @@ public enum PlaceRomanizer {
                     let unit = next.first, AdministrativeUnits.units.contains(unit)
                 {
                     let prefix = Array(scalars.dropLast(digits))
+                    let rest = Array(next.dropFirst())
+                    if AdministrativeUnits.numberSeparators.contains(where: prefix.contains) {
+                        // Several numbers (3·5동, 1·2·3·4가동): written as they stand, then the unit.
+                        Latin.append(scalars, to: &out)
+                        if unit == "가", rest == ["동"] {
+                            out.append(contentsOf: Array("Gadong".utf8))
+                        } else {
+                            out.append(UInt8(ascii: "-"))
+                            appendUnit(unit, system: system, to: &out)
+                            if !rest.isEmpty { appendPlace(rest, system: system, to: &out) }
+                        }
+                        index += 2
+                        previousWasHangul = true
+                        if plain { Latin.dropDiacritics(&out, from: start) }
+                        continue
+                    }
                     Latin.append(prefix, to: &out)
                     if prefix.isEmpty, previousWasHangul { out.append(UInt8(ascii: " ")) }
                     appendNumberedUnit(Array(scalars.suffix(digits)), unit: unit, system: system, to: &out)
-                    if next.count > 1 { appendPlace(Array(next.dropFirst()), system: system, to: &out) }
+                    if !rest.isEmpty { appendPlace(rest, system: system, to: &out) }
                     index += 1
                     previousWasHangul = true
                 } else {
@@ -41,7 +69,12 @@ public enum PlaceRomanizer {
 
     /// One place word: the name, capitalized, then "-unit" if it ends in an administrative unit.
     static func appendPlace(_ word: [Unicode.Scalar], system: RomanizationSystem, to out: inout [UInt8]) {
-        guard let unit = AdministrativeUnits.unit(endingPlace: word) else {
+        if let (long, written) = AdministrativeUnits.longUnit(ending: word) {
+            WordRomanizer.appendWord(Array(word.dropLast(long)), system: system, capitalized: true, to: &out)
+            if let written { out.append(contentsOf: Array(written.utf8)) }
+            return
+        }
+        guard let unit = AdministrativeUnits.unit(endingPlace: word), !AdministrativeUnits.isCityDistrict(word) else {
             WordRomanizer.appendWord(word, system: system, capitalized: true, to: &out)
             return
         }
@@ -90,6 +123,28 @@ enum AdministrativeUnits {
         [
             "구리", "대구", "안동", "영동", "왕십리", "상왕십리", "답십리", "청량리", "미아리",
         ].map { Array($0.unicodeScalars) })
+
+    /// The units of the top level that KOSTAT's English leaves out or shortens, longest first: (unit, what is written).
+    static let longUnits: [(unit: [Unicode.Scalar], written: String?)] = [
+        ("특별자치시", nil), ("특별자치도", "-do"), ("특별시", nil), ("광역시", nil),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// Separators between several numbers of one unit (송림3·5동).
+    static let numberSeparators: Set<Unicode.Scalar> = ["·", "・", ",", "."]
+
+    /// A city's district written as one word (수원시권선구): KOSTAT's English runs it together, Suwonsigwonseongu.
+    static func isCityDistrict(_ word: [Unicode.Scalar]) -> Bool {
+        guard word.count >= 5, word.last == "구" else { return false }
+        return word[2..<(word.count - 2)].contains("시")
+    }
+
+    /// The long unit ending `word` after a name of two syllables or more: how many scalars it takes, what is written.
+    static func longUnit(ending word: [Unicode.Scalar]) -> (Int, String?)? {
+        for long in longUnits where word.count >= long.unit.count + 2 && Array(word.suffix(long.unit.count)) == long.unit {
+            return (long.unit.count, long.written)
+        }
+        return nil
+    }
 
     static func unit(endingPlace word: [Unicode.Scalar]) -> Unicode.Scalar? {
         guard word.count >= 2, let last = word.last, units.contains(last), last != "가", !wholeNames.contains(word) else { return nil }

@@ -19,13 +19,15 @@ struct SystemsAndKindsTests {
         #expect(Romanizer.romanize("어", .init(system: .mr, kind: .place)) == "Ŏ")
     }
 
+    /// KCNA's own spelling (the variants column of `names.tsv`): the given name's syllables as words, the surname as
+    /// the Hangul writes it (노광철 No Kwang Chol, 리선권 Ri Son Gwon).
     @Test func dprkSystemMatchesNorthKoreanNames() {
         let dprk = RomanizationOptions(kind: .name, style: .dprk)
         let names = [
-            "장성택": "Jang Song-thaek", "김덕훈": "Kim Tok-hun", "최선희": "Choe Son-hui", "리설주": "Ri Sol-ju",
-            "김여정": "Kim Yo-jong", "최룡해": "Choe Ryong-hae", "리용호": "Ri Yong-ho", "김영철": "Kim Yong-chol",
-            "김정일": "Kim Jong-il", "김정남": "Kim Jong-nam", "김경희": "Kim Kyong-hui", "리선권": "Ri Son-gwon",
-            "리병철": "Ri Pyong-chol", "김정은": "Kim Jong-un",
+            "장성택": "Jang Song Thaek", "김덕훈": "Kim Tok Hun", "최선희": "Choe Son Hui", "리설주": "Ri Sol Ju",
+            "김여정": "Kim Yo Jong", "최룡해": "Choe Ryong Hae", "리용호": "Ri Yong Ho", "김영철": "Kim Yong Chol",
+            "김정일": "Kim Jong Il", "김정남": "Kim Jong Nam", "김경희": "Kim Kyong Hui", "리선권": "Ri Son Gwon",
+            "리병철": "Ri Pyong Chol", "김정은": "Kim Jong Un", "노광철": "No Kwang Chol", "양형섭": "Yang Hyong Sop",
         ]
         for (hangul, expected) in names {
             #expect(Romanizer.romanize(hangul, dprk) == expected)
@@ -132,5 +134,28 @@ struct SystemsAndKindsTests {
         #expect(Romanizer.romanize("\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}") == "hangeul")
         #expect(Romanizer.romanize("\u{D55C}\u{1100}\u{1173}\u{11AF}") == "hangeul")
         #expect(Romanizer.romanize("\u{1112}\u{1161}\u{11AB}") == "han")
+    }
+
+    /// Official English names from Statistics Korea's 2018 boundary data (KOSTAT, via southkorea/southkorea-maps
+    /// `kostat/2018/json`, the dev third in `../shared/data/realworld/places2018.tsv`): the conventions tm follows where
+    /// the rules leave a choice.
+    @Test(arguments: [
+        ("대구광역시", "Daegu"), ("제주특별자치도", "Jeju-do"), ("전라남도", "Jeollanam-do"), ("평리3동", "Pyeongni 3(sam)-dong"),
+        ("반구1동", "Bangu 1(il)-dong"), ("창신1동", "Changsin 1(il)-dong"), ("송림3·5동", "Songnim3·5-dong"),
+        ("종로1·2·3·4가동", "Jongno1·2·3·4Gadong"), ("수원시권선구", "Suwonsigwonseongu"), ("가회동", "Gahoe-dong"), ("일광면", "Ilgwang-myeon"),
+    ])
+    func placesAsTheOfficialListWritesThem(hangul: String, official: String) {
+        #expect(Romanizer.romanize(hangul, .init(kind: .place)) == official)
+    }
+
+    /// People's own spellings (K-pop idols' registered names, `kpopnet/kpopnet.json`; National Assembly members',
+    /// `teampopong/data-for-rnd`): among the variants once own respellings are in the tables.
+    @Test(arguments: [
+        ("신아윤", "Shin Ah-yoon"), ("구예함", "Goo Ye-ham"), ("심혜원", "Shim Hye-won"), ("김수경", "Kim Su-kyung"), ("이진이", "Lee Jin-yi"),
+        ("송영근", "Song Young-keun"), ("이원욱", "Lee Won-wook"), ("배기운", "Bae Ki-woon"),
+    ])
+    func ownSpellingsAreAmongTheVariants(hangul: String, own: String) {
+        let forms = Romanizer.variants(ofName: hangul).map(\.form)
+        #expect(forms.contains(own), "\(hangul): \(forms.prefix(12))")
     }
 }

@@ -1,0 +1,60 @@
+"""Romanization against lists no one here wrote (the dev thirds in ../shared/data/realworld; the held-out two thirds
+are measured the same way): KOSTAT 2018 official place names, National Assembly members' and K-pop idols' own
+spellings, KCNA spellings of North Korean officials. Runs the release `tm romanize` once per set on all its rows.
+
+Usage: python3 bench/names/evaluate.py TM_BINARY REALWORLD_DIR [--show N]
+"""
+import collections, json, re, subprocess, sys
+
+binary, folder = sys.argv[1], sys.argv[2]
+show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
+
+
+def rows(name):
+    lines = open(f"{folder}/{name}", encoding="utf-8").read().splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def romanize(texts, *arguments):
+    out = subprocess.run([binary, "romanize", "--json", *arguments], input="\n".join(texts) + "\n", capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    return [json.loads(line) for line in out]
+
+
+def loose(text):
+    return re.sub(r"[\s\-'’,.]", "", text).lower()
+
+
+# Official place names: sido/sigungu/emd rows, Hangul in column 3 and the official English in column 4.
+places = [r for r in rows("places2018.tsv") if len(r) >= 4 and r[0] in ("sido", "sigungu", "emd")]
+results = romanize([r[2] for r in places], "--kind", "place")
+exact = sum(1 for r, got in zip(places, results) if got["output"] == r[3])
+near = sum(1 for r, got in zip(places, results) if loose(got["output"]) == loose(r[3]))
+by_level = collections.Counter(r[0] for r in places)
+exact_level = collections.Counter(r[0] for r, got in zip(places, results) if got["output"] == r[3])
+print(f"places (KOSTAT 2018): {exact}/{len(places)} exact ({100 * exact / len(places):.1f} %, goal >= 98 %), "
+      f"{100 * near / len(places):.1f} % ignoring hyphens and spaces; "
+      + ", ".join(f"{level} {exact_level[level]}/{by_level[level]}" for level in ("sido", "sigungu", "emd")))
+for r, got in [(r, g) for r, g in zip(places, results) if g["output"] != r[3]][:show]:
+    print(f"    {r[2]}: {got['output']} (official {r[3]})")
+
+# People's own spellings: is the person's spelling among --variants, and in the first five?
+for name, label in (("assembly19.tsv", "National Assembly members"), ("kpop.tsv", "K-pop idols' real names")):
+    people = [r for r in rows(name)[1:] if len(r) >= 2]
+    results = romanize([r[0] for r in people], "--kind", "name", "--variants")
+    def forms(got):
+        return [got["output"]] + [v["form"] for v in got.get("variants", [])]
+    among = [r for r, got in zip(people, results) if loose(r[1]) in map(loose, forms(got))]
+    first5 = [r for r, got in zip(people, results) if loose(r[1]) in map(loose, forms(got)[:5])]
+    print(f"{label}: own spelling among the variants {len(among)}/{len(people)} ({100 * len(among) / len(people):.1f} %, goal >= 92 %), "
+          f"in the first five {len(first5)} ({100 * len(first5) / len(people):.1f} %, goal >= 70 %)")
+    for r, got in [(r, g) for r, g in zip(people, results) if loose(r[1]) not in map(loose, forms(g))][:show]:
+        print(f"    {r[0]}: {r[1]} not in {forms(got)[:6]}")
+
+# North Korean officials as KCNA writes them.
+dprk = [r for r in rows("dprk_people.tsv")[1:] if len(r) >= 2]
+results = romanize([r[0] for r in dprk], "--kind", "name", "--system", "dprk", "--style", "dprk")
+hits = sum(1 for r, got in zip(dprk, results) if got["output"] == r[1])
+print(f"North Korean officials (KCNA): {hits}/{len(dprk)} ({100 * hits / len(dprk):.1f} %, goal >= 95 %)")
+for r, got in [(r, g) for r, g in zip(dprk, results) if g["output"] != r[1]][:show]:
+    print(f"    {r[0]}: {got['output']} (KCNA {r[1]})")
