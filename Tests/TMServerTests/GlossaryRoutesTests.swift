@@ -197,4 +197,18 @@ import Testing
             }
         }
     }
+
+    @Test func lookupTakesANorthKoreanContext() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/v1/glossary/lookup?q=%EB%B0%95%EC%B2%A0%EC%88%98&context=dprk", method: .get) { response in
+                #expect(response.status == .ok)
+                let result = try JSONDecoder().decode(LookupResult.self, from: Data(buffer: response.body))
+                #expect(result.matches.first?.english == "Pak Chol Su")
+            }
+            try await client.execute(uri: "/v1/glossary/lookup?q=%EB%B0%95%EC%B2%A0%EC%88%98&context=north", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("context"))
+            }
+        }
+    }
 }

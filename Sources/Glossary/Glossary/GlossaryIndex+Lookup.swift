@@ -11,7 +11,7 @@ extension GlossaryIndex {
     /// Every entry with a spelling of the query's loose key, best first (Hangul or house form, then listed
     /// variant, then generated spelling), then near misses by score. A Hangul query with no hit gets a
     /// generated entry: the name romanized by rule, marked `generated`.
-    func lookup(_ query: String) -> [GlossaryMatch] {
+    func lookup(_ query: String, context: LookupContext? = nil) -> [GlossaryMatch] {
         let looseKey = Normalizer.looseKey(query)
         guard !looseKey.isEmpty else { return [] }
         let key = Normalizer.key(query)
@@ -25,7 +25,7 @@ extension GlossaryIndex {
         matches.sort { ($0.rank, $0.match.english, $0.match.id ?? 0) < ($1.rank, $1.match.english, $1.match.id ?? 0) }
         var results = matches.map(\.match)
         results += nearMisses(of: looseKey, excluding: found, minimumScore: found.isEmpty ? Self.nearMissScoreAlone : Self.nearMissScoreBesideHits)
-        if found.isEmpty, Script.dominant(in: query) == .hangul, let generated = Self.generatedEntry(for: query) {
+        if found.isEmpty, Script.dominant(in: query) == .hangul, let generated = Self.generatedEntry(for: query, context: context) {
             results.insert(generated, at: 0)
         }
         return results
@@ -64,15 +64,24 @@ extension GlossaryIndex {
             country: entry.term.country)
     }
 
-    /// A name the glossary lacks, romanized by rule (conventional style) with the spellings it may appear in.
-    static func generatedEntry(for query: String) -> GlossaryMatch? {
+    /// A name the glossary lacks, romanized by rule with the spellings it may appear in: the South's conventional style,
+    /// or for a North Korean name (by `context`, else a surname written 리/림/로/류) KCNA's, the South's forms after it.
+    static func generatedEntry(for query: String, context: LookupContext? = nil) -> GlossaryMatch? {
         let hangul = spaced(query.trimmed)
-        let english = Romanizer.romanize(hangul, RomanizationOptions(kind: .name))
+        let north = (context ?? (northernSurnames.contains { hangul.hasPrefix($0) } ? .dprk : .south)) == .dprk
+        let options = north ? RomanizationOptions(system: .dprk, kind: .name, style: .dprk) : RomanizationOptions(kind: .name)
+        let english = Romanizer.romanize(hangul, options)
         guard !english.isEmpty, english != hangul else { return nil }
         let variants = Romanizer.variants(ofName: hangul).map(\.form).filter { $0 != english }
+        let note =
+            north
+            ? "not in the glossary: romanized by rule as a North Korean name (KCNA style)"
+            : "not in the glossary: romanized by rule as a personal name"
         return GlossaryMatch(
             id: nil, hangul: hangul, english: english, kind: .person, matched: hangul, via: .generated, score: 100, generated: true,
-            variants: variants, aliases: [], note: "not in the glossary: romanized by rule as a personal name",
-            country: "")
+            variants: variants, aliases: [], note: note, country: north ? "KP" : "")
     }
+
+    /// Surnames only the North writes so (the South drops the initial ㄹ: 이, 임, 노, 유).
+    static let northernSurnames = ["리", "림", "로", "류", "량", "렴", "륙", "라", "려"]
 }

@@ -43,6 +43,14 @@ public struct GlossaryMatch: Sendable, Codable, Equatable {
     public let country: String
 }
 
+/// Whose name a lookup is about, for a name the glossary lacks: the South's conventions (Kim Jong-un, Lee, Park) or the
+/// North's as KCNA writes them (Kim Chol Ho, Ri). Without one, a surname written the Northern way (리, 림, 로, 류)
+/// says North.
+public enum LookupContext: String, Sendable, Codable, CaseIterable {
+    case south
+    case dprk
+}
+
 /// What `tm lookup` and `GET /v1/glossary/lookup` answer for one query.
 public struct LookupResult: Sendable, Codable, Equatable {
     public let query: String

@@ -48,9 +48,9 @@ public final class TermGlossary: Sendable {
     }
 
     /// Entries matching any spelling of `query`, best first; see `GlossaryIndex.lookup`.
-    public func lookup(_ query: String) throws(TMError) -> LookupResult {
+    public func lookup(_ query: String, context: LookupContext? = nil) throws(TMError) -> LookupResult {
         try Self.checkLength(query, field: "q")
-        return LookupResult(query: query, matches: snapshot.lookup(query))
+        return LookupResult(query: query, matches: snapshot.lookup(query, context: context))
     }
 
     /// Every glossary term in `text`, with its span in Unicode scalars.

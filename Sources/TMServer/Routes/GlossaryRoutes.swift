@@ -29,11 +29,18 @@ struct GlossaryRoutes {
             APIRoute(
                 .init(
                     method: .get, path: "/v1/glossary/lookup", summary: "Glossary entries by any spelling", access: .read,
-                    parameters: [.query("q", "string", "Hangul, the house form, a variant or a romanization", required: true)],
+                    parameters: [
+                        .query("q", "string", "Hangul, the house form, a variant or a romanization", required: true),
+                        .query(
+                            "context", "string", "south or dprk: how a name the glossary lacks is romanized (default: by its surname)",
+                            values: LookupContext.allCases.map(\.rawValue)),
+                    ],
                     responses: [(200, "Matches, best first", "Lookup"), APIOperation.badRequest])
             ) { request, _ -> LookupResult in
-                let query = try QueryParameters(request).required("q")
-                return try glossary.lookup(query)
+                let parameters = QueryParameters(request)
+                let query = try parameters.required("q")
+                let context: LookupContext? = try parameters.decoded("context") == nil ? nil : try parameters.choice("context", default: .south)
+                return try glossary.lookup(query, context: context)
             },
             APIRoute(
                 .init(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Glossary
 
+extension LookupContext: ExpressibleByArgument {}
+
 struct Lookup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find glossary entries by any spelling: Hangul, the house form, a variant, a romanization.",
@@ -12,6 +14,12 @@ struct Lookup: ParsableCommand {
     @Flag(help: "Print one JSON object per query per line.")
     var json = false
 
+    @Option(
+        help:
+            "For a name the glossary lacks: south (Lee, Kim Jong-un) or dprk (as KCNA writes: Ri, Kim Chol Ho); default: dprk when the surname is written the Northern way (리, 림, 로, 류), else south."
+    )
+    var context: LookupContext?
+
     @Argument(help: "Names to look up.")
     var query: [String] = []
 
@@ -20,7 +28,7 @@ struct Lookup: ParsableCommand {
         let output = StandardOutput()
         try InputLines.forEach(arguments: query) { line in
             guard !line.allSatisfy(\.isWhitespace) else { return }
-            let result = try glossary.lookup(line)
+            let result = try glossary.lookup(line, context: context)
             if json {
                 output.line(try JSONLines.encode(result))
             } else {

@@ -82,4 +82,16 @@ import Testing
     @Test func overlongQueryIsRefused() {
         #expect(throws: TMError.self) { try glossary.lookup(String(repeating: "a", count: 10_001)) }
     }
+
+    /// A North Korean name the glossary lacks is offered as KCNA writes it: by the context asked for, or when its
+    /// surname is written the Northern way (리); a Southern name keeps the South's conventions.
+    @Test func aNorthKoreanNameIsOfferedInKCNAStyle() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        #expect(try glossary.lookup("리철호").matches.first?.english == "Ri Chol Ho")
+        #expect(try glossary.lookup("박철수").matches.first?.english == "Park Cheol-su")
+        let north = try glossary.lookup("박철수", context: .dprk).matches.first
+        #expect(north?.english == "Pak Chol Su" && north?.country == "KP" && north?.generated == true)
+        #expect(north?.variants.contains("Park Cheol-su") == true)
+        #expect(try glossary.lookup("리철호", context: .south).matches.first?.english == "Ri Cheol-ho")
+    }
 }
