@@ -78,8 +78,16 @@ public enum PlaceRomanizer {
             WordRomanizer.appendWord(word, system: system, capitalized: true, to: &out)
             return
         }
-        WordRomanizer.appendWord(Array(word.dropLast()), system: system, capitalized: true, to: &out)
+        let name = Array(word.dropLast())
+        WordRomanizer.appendWord(name, system: system, capitalized: true, to: &out)
         out.append(UInt8(ascii: "-"))
+        // MR and the DPRK write the sound change into the unit 리 (노근리 Nogŭn-ni, 평리 Pyŏng-ni); RR does not.
+        if system == .mr || system == .dprk, unit == "리", let last = name.last.flatMap(Hangul.syllable),
+            let written = AdministrativeUnits.riAfterCoda[last.tail]
+        {
+            out.append(contentsOf: Array(written.utf8))
+            return
+        }
         appendUnit(unit, system: system, to: &out)
     }
 
@@ -128,6 +136,9 @@ enum AdministrativeUnits {
     static let longUnits: [(unit: [Unicode.Scalar], written: String?)] = [
         ("특별자치시", nil), ("특별자치도", "-do"), ("특별시", nil), ("광역시", nil),
     ].map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// 리 after a nasal is [니], after ㄹ [리 → li] (SPR 19, 20), as MR writes place units; by the name's last tail.
+    static let riAfterCoda: [UInt8: String] = [Tail.nieun: "ni", Tail.mieum: "ni", Tail.ieung: "ni", Tail.rieul: "li"]
 
     /// Separators between several numbers of one unit (송림3·5동).
     static let numberSeparators: Set<Unicode.Scalar> = ["·", "・", ",", "."]

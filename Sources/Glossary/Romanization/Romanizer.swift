@@ -93,10 +93,36 @@ enum WordRomanizer {
         switch system {
         case .rr: PhoneticAlphabet.revised.append(word: Pronunciation.pronounce(word), to: &out)
         case .translit: Transliteration.append(word, to: &out)
-        case .mr: PhoneticAlphabet.mccuneReischauer.append(word: Pronunciation.pronounce(word, mergingAspiration: false), to: &out)
+        case .mr:
+            PhoneticAlphabet.mccuneReischauer.append(word: Pronunciation.pronounce(word, mergingAspiration: false), to: &out)
+            McCuneReischauerSpelling.apply(to: &out, from: start)
         case .dprk: PhoneticAlphabet.dprk.append(word: Pronunciation.pronounce(word, mergingAspiration: false), to: &out)
         }
         if capitalized { Latin.capitalize(&out, from: start) }
+    }
+
+    /// MR's spelling conventions over its letters: ㄹ before ㅎ is r (발해 Parhae, 말하다 marhada), and a stop before its
+    /// own tense letter is not written twice (만석꾼 mansŏkkun, not mansŏkkkun). In MR's letters "lh" and a tripled
+    /// k, t or p arise only there.
+    enum McCuneReischauerSpelling {
+        static let rewrites: [(from: [UInt8], to: [UInt8])] = [
+            (Array("lh".utf8), Array("rh".utf8)), (Array("kkk".utf8), Array("kk".utf8)), (Array("ttt".utf8), Array("tt".utf8)),
+            (Array("ppp".utf8), Array("pp".utf8)),
+        ]
+
+        static func apply(to out: inout [UInt8], from start: Int) {
+            for rewrite in rewrites {
+                var index = start
+                while index + rewrite.from.count <= out.count {
+                    if out[index..<(index + rewrite.from.count)].elementsEqual(rewrite.from) {
+                        out.replaceSubrange(index..<(index + rewrite.from.count), with: rewrite.to)
+                        index += rewrite.to.count
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
     }
 
     /// A lone modern jamo by the system's table (ㄱ g, ㅏ a; clusters letter by letter); old jamo pass through.

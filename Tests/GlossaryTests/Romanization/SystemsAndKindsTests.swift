@@ -158,4 +158,17 @@ struct SystemsAndKindsTests {
         let forms = Romanizer.variants(ofName: hangul).map(\.form)
         #expect(forms.contains(own), "\(hangul): \(forms.prefix(12))")
     }
+
+    /// McCune–Reischauer's own conventions seen failing on held-out vectors (issue #15): ㄹ before ㅎ is r, a stop is not
+    /// written three times, and place units carry the sound change.
+    @Test func mcCuneReischauerConventions() {
+        let mr = RomanizationOptions(system: .mr)
+        #expect(Romanizer.romanize("발해", .init(system: .mr, kind: .place)) == "Parhae")
+        #expect(Romanizer.romanize("말하다", mr) == "marhada")
+        #expect(Romanizer.romanize("만석꾼", mr) == "mansŏkkun")
+        #expect(Romanizer.romanize("노근리", .init(system: .mr, kind: .place)) == "Nogŭn-ni")
+        #expect(Romanizer.romanize("대리", .init(system: .mr, kind: .place)) == "Tae-ri")
+        // RR writes no sound change across the unit.
+        #expect(Romanizer.romanize("노근리", .init(kind: .place)) == "Nogeun-ri")
+    }
 }
