@@ -54,9 +54,16 @@ enum POReader {
             ? "windows-949" : charset
     }
 
-    /// The `charset=` of a PO header (`"Content-Type: text/plain; charset=EUC-KR\n"`), if the first bytes have one.
-    static func declaredCharset(_ head: [UInt8]) -> String? {
+    /// The `charset=` of a PO header (`"Content-Type: text/plain; charset=EUC-KR\n"`), if the first entry (up to the first
+    /// blank line) has one: a msgid that mentions "charset=" further on says nothing of the file.
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let key = Array("charset=".utf8)
+        var end = bytes.count
+        for index in bytes.indices.dropFirst() where bytes[index] == 0x0A && bytes[index - 1] == 0x0A {
+            end = index
+            break
+        }
+        let head = Array(bytes[..<end])
         guard head.count > key.count else { return nil }
         for start in 0...(head.count - key.count) where head[start..<(start + key.count)].elementsEqual(key) {
             let name = head[(start + key.count)...].prefix { byte in

@@ -90,6 +90,7 @@ extension Formats {
             }
             #expect(POReader.declaredCharset(Array(#""Content-Type: text/plain; charset=EUC-KR\n""#.utf8)) == "EUC-KR")
             #expect(POReader.declaredCharset(Array("msgid \"x\"".utf8)) == nil)
+            #expect(POReader.declaredCharset(Array("msgid \"\"\nmsgstr \"\"\n\nmsgid \"charset=latin1\"\nmsgstr \"x\"\n".utf8)) == nil)
         }
     }
 }
