@@ -20,7 +20,7 @@ public enum PlaceRomanizer {
             case .hangul(let word):
                 // Right before a number (평리3동), the word is the name of the numbered unit: no unit of its own.
                 if index + 1 < segments.count, case .other(let next) = segments[index + 1], let first = next.first, (48...57).contains(first.value) {
-                    WordRomanizer.appendWord(word, system: system, capitalized: true, to: &out)
+                    WordRomanizer.appendWord(word, system: system, capitalized: true, noun: true, to: &out)
                 } else {
                     appendPlace(word, system: system, to: &out)
                 }
@@ -70,16 +70,16 @@ public enum PlaceRomanizer {
     /// One place word: the name, capitalized, then "-unit" if it ends in an administrative unit.
     static func appendPlace(_ word: [Unicode.Scalar], system: RomanizationSystem, to out: inout [UInt8]) {
         if let (long, written) = AdministrativeUnits.longUnit(ending: word) {
-            WordRomanizer.appendWord(Array(word.dropLast(long)), system: system, capitalized: true, to: &out)
+            WordRomanizer.appendWord(Array(word.dropLast(long)), system: system, capitalized: true, noun: true, to: &out)
             if let written { out.append(contentsOf: Array(written.utf8)) }
             return
         }
         guard let unit = AdministrativeUnits.unit(endingPlace: word), !AdministrativeUnits.isCityDistrict(word) else {
-            WordRomanizer.appendWord(word, system: system, capitalized: true, to: &out)
+            WordRomanizer.appendWord(word, system: system, capitalized: true, noun: true, to: &out)
             return
         }
         let name = Array(word.dropLast())
-        WordRomanizer.appendWord(name, system: system, capitalized: true, to: &out)
+        WordRomanizer.appendWord(name, system: system, capitalized: true, noun: true, to: &out)
         out.append(UInt8(ascii: "-"))
         // MR and the DPRK write the sound change into the unit 리 (노근리 Nogŭn-ni, 평리 Pyŏng-ni); RR does not.
         if system == .mr || system == .dprk, unit == "리", let last = name.last.flatMap(Hangul.syllable),

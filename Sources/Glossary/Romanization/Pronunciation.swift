@@ -32,8 +32,9 @@ public enum Pronunciation {
 
     /// The pronounced syllables of a word of precomposed syllables. RR writes ㄱ/ㅂ + ㅎ of a verb as one aspirate
     /// (잡혀 japyeo, RR 3-1.4); MR and the DPRK system keep both letters (kh, ph: ALA-LC 생각하다 saenggakhada), so they pass
-    /// `mergingAspiration: false`.
-    static func pronounce(_ word: [Unicode.Scalar], mergingAspiration: Bool = true) -> [PhoneticSyllable] {
+    /// `mergingAspiration: false`. A `noun` (a place name) has no verb suffix: its 하 keeps ㅎ (북하면 Bukha-myeon; RR 3-1.4
+    /// proviso, aspiration is not written in nouns).
+    static func pronounce(_ word: [Unicode.Scalar], mergingAspiration: Bool = true, noun: Bool = false) -> [PhoneticSyllable] {
         var result: [PhoneticSyllable] = []
         result.reserveCapacity(word.count)
         for scalar in word {
@@ -52,6 +53,7 @@ public enum Pronunciation {
                 onset = Tail.isLateral(coda) ? Lead.rieul : Lead.nieun
             }
             var context = table.context(in: word, after: index, coda: coda, onset: onset, nextVowel: result[index + 1].vowel)
+            if noun, context == .verbSuffixH || context == .passiveSuffixH { context = .anywhere }
             if !mergingAspiration, context == .passiveSuffixH || context == .verbSuffixH,
                 table.neutralized[Int(coda)] == Tail.giyeok || table.neutralized[Int(coda)] == Tail.pieup
             {

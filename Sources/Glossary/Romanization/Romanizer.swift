@@ -81,22 +81,22 @@ enum WordRomanizer {
     }
 
     /// One word; fixed expressions written as several words (대한민국 → Daehan Minguk) are split first.
-    static func appendWord(_ word: [Unicode.Scalar], system: RomanizationSystem, capitalized: Bool, to out: inout [UInt8]) {
+    static func appendWord(_ word: [Unicode.Scalar], system: RomanizationSystem, capitalized: Bool, noun: Bool = false, to out: inout [UInt8]) {
         if word.count >= 4, let parts = spacedCompounds[word] {
             for (index, part) in parts.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: " ")) }
-                appendWord(part, system: system, capitalized: capitalized, to: &out)
+                appendWord(part, system: system, capitalized: capitalized, noun: noun, to: &out)
             }
             return
         }
         let start = out.count
         switch system {
-        case .rr: PhoneticAlphabet.revised.append(word: Pronunciation.pronounce(word), to: &out)
+        case .rr: PhoneticAlphabet.revised.append(word: Pronunciation.pronounce(word, noun: noun), to: &out)
         case .translit: Transliteration.append(word, to: &out)
         case .mr:
-            PhoneticAlphabet.mccuneReischauer.append(word: Pronunciation.pronounce(word, mergingAspiration: false), to: &out)
+            PhoneticAlphabet.mccuneReischauer.append(word: Pronunciation.pronounce(word, mergingAspiration: false, noun: noun), to: &out)
             McCuneReischauerSpelling.apply(to: &out, from: start)
-        case .dprk: PhoneticAlphabet.dprk.append(word: Pronunciation.pronounce(word, mergingAspiration: false), to: &out)
+        case .dprk: PhoneticAlphabet.dprk.append(word: Pronunciation.pronounce(word, mergingAspiration: false, noun: noun), to: &out)
         }
         if capitalized { Latin.capitalize(&out, from: start) }
     }

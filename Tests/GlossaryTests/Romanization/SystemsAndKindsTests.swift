@@ -143,6 +143,8 @@ struct SystemsAndKindsTests {
         ("대구광역시", "Daegu"), ("제주특별자치도", "Jeju-do"), ("전라남도", "Jeollanam-do"), ("평리3동", "Pyeongni 3(sam)-dong"),
         ("반구1동", "Bangu 1(il)-dong"), ("창신1동", "Changsin 1(il)-dong"), ("송림3·5동", "Songnim3·5-dong"),
         ("종로1·2·3·4가동", "Jongno1·2·3·4Gadong"), ("수원시권선구", "Suwonsigwonseongu"), ("가회동", "Gahoe-dong"), ("일광면", "Ilgwang-myeon"),
+        // A place name is a noun: its 하 is no verb suffix, so ㅎ is written (RR 3-1.4 proviso; issue #15's 북하면).
+        ("북하면", "Bukha-myeon"),
     ])
     func placesAsTheOfficialListWritesThem(hangul: String, official: String) {
         #expect(Romanizer.romanize(hangul, .init(kind: .place)) == official)
