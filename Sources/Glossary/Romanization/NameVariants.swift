@@ -5,13 +5,13 @@ enum NameVariants {
     static let limit = 64
 
     /// Respellings of one given-name syllable as printed in the press (석 Suk, 정 Jong, 명 Myung, 영 Young, 준 Joon, 희 Hee).
+    /// In the order people choose them for their own names (National Assembly members, K-pop idols), most common first:
+    /// 경 Kyung, 영 Young, 근 Keun before the wires' vowel respellings.
     static let respellings: [(from: String, to: String, tag: String)] = [
-        ("yeo", "yu", "wire:yeo>yu"), ("eo", "u", "wire:eo>u"), ("eo", "o", "wire:eo>o"), ("yeo", "you", "wire:yeo>you"),
-        ("yeo", "yuh", "wire:yeo>yuh"), ("u", "oo", "wire:u>oo"), ("eu", "u", "wire:eu>u"), ("ui", "ee", "wire:ui>ee"),
-        ("ui", "eui", "wire:ui>eui"), ("si", "shi", "wire:si>shi"),
-        // People's own spellings (National Assembly members, K-pop idols): 경 Kyung/Kyoung, 근 Keun, 영 Young.
-        ("gyeong", "kyung", "own:gyeong>kyung"), ("gyeong", "kyoung", "own:gyeong>kyoung"), ("geun", "keun", "own:geun>keun"),
-        ("yeong", "young", "own:yeong>young"),
+        ("gyeong", "kyung", "own:gyeong>kyung"), ("yeong", "young", "own:yeong>young"), ("geun", "keun", "own:geun>keun"),
+        ("yeo", "yu", "wire:yeo>yu"), ("eo", "u", "wire:eo>u"), ("u", "oo", "wire:u>oo"), ("eo", "o", "wire:eo>o"),
+        ("gyeong", "kyoung", "own:gyeong>kyoung"), ("yeo", "you", "wire:yeo>you"), ("yeo", "yuh", "wire:yeo>yuh"),
+        ("eu", "u", "wire:eu>u"), ("ui", "ee", "wire:ui>ee"), ("ui", "eui", "wire:ui>eui"), ("si", "shi", "wire:si>shi"),
     ]
 
     /// Whole-syllable respellings people choose for their own names: 우 Woo, 운 Woon, 욱 Wook, 아 Ah, 이 Yi/Yee.
@@ -30,6 +30,13 @@ enum NameVariants {
         }
         collector.add(name(.rr, .conventional), "conventional")
         collector.add(name(.rr, .ap), "ap")
+        // What people most often choose for themselves comes next: spaced syllables with the common respellings
+        // (KIM Jae Kyung, PARK Ji Won) — National Assembly members register such forms far more than RR or MR.
+        let early = parse(hangul).map { givenNameCombinations($0.given).dropFirst().prefix(2) } ?? []
+        let usualSurname = surnameSpellings(surname).first ?? ""
+        for combination in early where !given.isEmpty {
+            collector.add("\(usualSurname) \(spaced(combination.syllables))", "ap+" + combination.tag)
+        }
         collector.add(name(.rr, .strict), "rr")
         collector.add(name(.mr, .strict), "mr")
         collector.add(name(.mr, .strict, plain: true), "mr-plain")

@@ -161,6 +161,15 @@ struct SystemsAndKindsTests {
         #expect(forms.contains(own), "\(hangul): \(forms.prefix(12))")
     }
 
+    /// The forms people register for themselves come first (National Assembly members 김재경 KIM Jae Kyung, 박지원 PARK
+    /// Ji Won; `teampopong/data-for-rnd`).
+    @Test func ownSpellingsRankInTheFirstFive() {
+        for (hangul, own) in [("김재경", "Kim Jae Kyung"), ("박지원", "Park Ji Won")] {
+            let first = Array(Romanizer.variants(ofName: hangul).map(\.form).prefix(5))
+            #expect(first.contains(own), "\(hangul): \(first)")
+        }
+    }
+
     /// McCune–Reischauer's own conventions seen failing on held-out vectors (issue #15): ㄹ before ㅎ is r, a stop is not
     /// written three times, and place units carry the sound change.
     @Test func mcCuneReischauerConventions() {
