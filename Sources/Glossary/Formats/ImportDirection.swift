@@ -55,7 +55,7 @@ enum ImportDirection {
     }
 
     static func hasHangul(_ text: String) -> Bool {
-        text.unicodeScalars.contains { Hangul.isSyllable($0) || (0x1100...0x11FF).contains($0.value) || (0x3131...0x318E).contains($0.value) }
+        text.unicodeScalars.contains(where: Script.isHangul)
     }
 
     /// What a report says when a file was swapped.

@@ -42,15 +42,12 @@ public enum PlaceRomanizer {
                             appendUnit(unit, system: system, to: &out)
                             if !rest.isEmpty { appendPlace(rest, system: system, to: &out) }
                         }
-                        index += 2
-                        previousWasHangul = true
-                        if plain { Latin.dropDiacritics(&out, from: start) }
-                        continue
+                    } else {
+                        Latin.append(prefix, to: &out)
+                        if prefix.isEmpty, previousWasHangul { out.append(UInt8(ascii: " ")) }
+                        appendNumberedUnit(Array(scalars.suffix(digits)), unit: unit, system: system, to: &out)
+                        if !rest.isEmpty { appendPlace(rest, system: system, to: &out) }
                     }
-                    Latin.append(prefix, to: &out)
-                    if prefix.isEmpty, previousWasHangul { out.append(UInt8(ascii: " ")) }
-                    appendNumberedUnit(Array(scalars.suffix(digits)), unit: unit, system: system, to: &out)
-                    if !rest.isEmpty { appendPlace(rest, system: system, to: &out) }
                     index += 1
                     previousWasHangul = true
                 } else {
