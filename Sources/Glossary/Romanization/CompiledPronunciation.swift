@@ -16,16 +16,45 @@ struct CompiledPronunciation: Sendable {
     private let insertingElements: [Unicode.Scalar: [[Unicode.Scalar]]]
     private let nasalEntries: [UInt64: [(syllables: [Unicode.Scalar], boundary: Int)]]
     private let nounsWithH: Set<UInt64>
+    private let tensifiedEntries: [UInt64: [(syllables: [Unicode.Scalar], boundary: Int)]]
+
+    /// Letters in the tables that are not jamo of their kind, by row ("SPR 18: ㅋx is not a coda"): empty for the bundled
+    /// tables (a test holds it), so that a mistyped row is an error, not a rule silently left out.
+    let problems: [String]
+    private let insertionVowels: [Bool]
+    private let lateralInsertionCodas: [Bool]
 
     private init() {
+        self.init(
+            rules: Pronunciation.rules, neutralization: Pronunciation.codaNeutralization,
+            insertionVowels: Pronunciation.insertionVowels, lateralInsertionCodas: Pronunciation.lateralInsertionCodas)
+    }
+
+    init(
+        rules: [PronunciationRule], neutralization: [(codas: String, sound: String, article: String)],
+        insertionVowels: String, lateralInsertionCodas: String
+    ) {
+        var problems: [String] = []
+        func tails(_ letters: String, _ article: String) -> [UInt8] {
+            letters.compactMap { letter in
+                if let tail = Hangul.tailIndex(letter) { return tail }
+                problems.append("\(article): \(letter) in \"\(letters)\" is not a coda")
+                return nil
+            }
+        }
+        func leads(_ letters: String, _ article: String) -> [UInt8] {
+            letters.compactMap { letter in
+                if let lead = Hangul.leadIndex(letter) { return lead }
+                problems.append("\(article): \(letter) in \"\(letters)\" is not an onset")
+                return nil
+            }
+        }
         var changes = [[Change?]](repeating: [Change?](repeating: nil, count: 28 * 19), count: BoundaryContext.allCases.count)
-        for rule in Pronunciation.rules {
-            let newCoda = rule.newCoda.map { $0.isEmpty ? 0 : ($0.first.flatMap(Hangul.tailIndex) ?? 0) } ?? Self.unchanged
-            let newOnset = rule.newOnset.flatMap { $0.first.flatMap(Hangul.leadIndex) } ?? Self.unchanged
-            for codaLetter in rule.codas {
-                guard let coda = Hangul.tailIndex(codaLetter) else { continue }
-                for onsetLetter in rule.onsets {
-                    guard let onset = Hangul.leadIndex(onsetLetter) else { continue }
+        for rule in rules {
+            let newCoda = rule.newCoda.map { $0.isEmpty ? 0 : (tails($0, rule.article).first ?? 0) } ?? Self.unchanged
+            let newOnset = rule.newOnset.map { leads($0, rule.article).first ?? Self.unchanged } ?? Self.unchanged
+            for coda in tails(rule.codas, rule.article) {
+                for onset in leads(rule.onsets, rule.article) {
                     for context in rule.context {
                         changes[context.rawValue][Int(coda) * 19 + Int(onset)] = Change(coda: newCoda, onset: newOnset)
                     }
@@ -34,15 +63,32 @@ struct CompiledPronunciation: Sendable {
         }
         self.changes = changes
         var neutralized = [UInt8](repeating: 0, count: 28)
-        for row in Pronunciation.codaNeutralization {
-            let sound = row.sound.first.flatMap(Hangul.tailIndex) ?? 0
-            for letter in row.codas {
-                if let tail = Hangul.tailIndex(letter) { neutralized[Int(tail)] = sound }
-            }
+        for row in neutralization {
+            let sound = tails(row.sound, row.article).first ?? 0
+            for tail in tails(row.codas, row.article) { neutralized[Int(tail)] = sound }
         }
         self.neutralized = neutralized
+        var vowels = [Bool](repeating: false, count: 21)
+        for letter in insertionVowels {
+            if let vowel = Hangul.vowelIndex(letter) { vowels[Int(vowel)] = true } else { problems.append("SPR 29: \(letter) is not a vowel") }
+        }
+        self.insertionVowels = vowels
+        var lateral = [Bool](repeating: false, count: 28)
+        for tail in tails(lateralInsertionCodas, "SPR 29 note 1") { lateral[Int(tail)] = true }
+        self.lateralInsertionCodas = lateral
+        for entry in PronunciationLexicon.insertionCompounds + PronunciationLexicon.nasalSuffixCompounds + PronunciationLexicon.tensifiedCompounds {
+            let parts = entry.split(separator: "+", omittingEmptySubsequences: false)
+            if parts.count != 2 || parts.contains(where: { $0.isEmpty || !$0.unicodeScalars.allSatisfy(Hangul.isSyllable) }) {
+                problems.append("lexicon: \"\(entry)\" is not two runs of Hangul syllables around one +")
+            }
+        }
+        for word in PronunciationLexicon.nounsWithH where word.unicodeScalars.count != 2 || !word.unicodeScalars.allSatisfy(Hangul.isSyllable) {
+            problems.append("lexicon: \"\(word)\" in nounsWithH is not two Hangul syllables")
+        }
+        self.problems = problems
         insertionEntries = Self.boundaryEntries(PronunciationLexicon.insertionCompounds)
         nasalEntries = Self.boundaryEntries(PronunciationLexicon.nasalSuffixCompounds)
+        tensifiedEntries = Self.boundaryEntries(PronunciationLexicon.tensifiedCompounds)
         var elements: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
         for element in PronunciationLexicon.insertingElements {
             let scalars = Array(element.unicodeScalars)
@@ -55,6 +101,12 @@ struct CompiledPronunciation: Sendable {
                 return scalars.count == 2 ? Self.pairKey(scalars[0], scalars[1]) : nil
             })
     }
+
+    /// Whether [ㄴ] can be inserted before this vowel (SPR 29).
+    func takesInsertion(vowel: UInt8) -> Bool { insertionVowels[Int(vowel)] }
+
+    /// Whether the inserted sound after this coda is [ㄹ] (SPR 29 note 1).
+    func insertsLateral(after coda: UInt8) -> Bool { lateralInsertionCodas[Int(coda)] }
 
     func change(_ context: BoundaryContext, coda: UInt8, onset: UInt8) -> Change? {
         let slot = Int(coda) * 19 + Int(onset)
@@ -86,6 +138,11 @@ struct CompiledPronunciation: Sendable {
             for element in elements where Self.occurs(element, in: word, at: index + 1) { return true }
         }
         return Self.matches(insertionEntries, in: word, after: index)
+    }
+
+    /// Whether the onset after `index` is pronounced tense though not written so (SPR 28, and Sino-Korean usage).
+    func tensifies(in word: [Unicode.Scalar], after index: Int) -> Bool {
+        Self.matches(tensifiedEntries, in: word, after: index)
     }
 
     private static func matches(

@@ -64,6 +64,22 @@ public enum Hangul {
         return String(text)
     }
 
+    /// The index of a letter the code names (a constant, not input): a letter outside the table is a programming error.
+    static func lead(_ letter: Character) -> UInt8 {
+        guard let index = leadIndex(letter) else { preconditionFailure("\(letter) is not a lead consonant") }
+        return index
+    }
+
+    static func vowel(_ letter: Character) -> UInt8 {
+        guard let index = vowelIndex(letter) else { preconditionFailure("\(letter) is not a vowel") }
+        return index
+    }
+
+    static func tail(_ letter: Character) -> UInt8 {
+        guard let index = tailIndex(letter) else { preconditionFailure("\(letter) is not a tail consonant") }
+        return index
+    }
+
     static func leadIndex(_ letter: Character) -> UInt8? {
         leadLetters.firstIndex(of: letter).map { UInt8($0) }
     }

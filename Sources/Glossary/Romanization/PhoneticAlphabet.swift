@@ -34,11 +34,22 @@ struct PhoneticAlphabet: Sendable {
     let codas: [[UInt8]]
     /// MR writes ㅅ before ㅟ as sh (쉬 shwi).
     let siotBeforeWi: [UInt8]?
+    /// Tables whose length is not the number of letters they stand for (19 onsets, 21 vowels, 7 codas): empty for the
+    /// bundled alphabets (a test holds it), since a short table would shift every letter after the gap.
+    let problems: [String]
 
     init(
         initial: String, voiced: String, afterObstruent: String, afterL: String, afterN: String,
         vowels: String, codas: String, siotBeforeWi: String? = nil
     ) {
+        var problems: [String] = []
+        for (name, table, count) in [
+            ("initial", initial, 19), ("voiced", voiced, 19), ("afterObstruent", afterObstruent, 19), ("afterL", afterL, 19),
+            ("afterN", afterN, 19), ("vowels", vowels, 21), ("codas", codas, 7),
+        ] where Self.letters(table).count != count {
+            problems.append("\(name) has \(Self.letters(table).count) letters, not \(count)")
+        }
+        self.problems = problems
         let initialLetters = Self.letters(initial)
         let voicedLetters = Self.letters(voiced)
         var onsets = [[[UInt8]]](repeating: [], count: Position.allCases.count)
@@ -84,7 +95,9 @@ struct PhoneticAlphabet: Sendable {
         var previous: PhoneticSyllable?
         for syllable in word {
             if hyphenateAmbiguity, let previous, isAmbiguous(previous, syllable) { out.append(UInt8(ascii: "-")) }
-            append(syllable, at: position, to: &out)
+            // A tensed onset is written as after a stop: voiceless in MR and the DPRK system (태권도 t'aekwŏndo); RR's letters
+            // are the same in both positions.
+            append(syllable, at: syllable.tensed ? .afterObstruent : position, to: &out)
             position = Position(afterCoda: syllable.coda)
             previous = syllable
         }

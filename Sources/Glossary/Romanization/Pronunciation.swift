@@ -1,9 +1,11 @@
 /// A syllable as pronounced: `onset` is a lead index (11 = silent ㅇ), `coda` is 0 or the tail index of one of the
-/// seven coda sounds ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ.
+/// seven coda sounds ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ. `tensed`: the onset is pronounced tense though written plain (태권도 [태꿘도]),
+/// which MR and the DPRK system write as voiceless.
 struct PhoneticSyllable: Sendable, Hashable {
     var onset: UInt8
     var vowel: UInt8
     var coda: UInt8
+    var tensed = false
 }
 
 /// The Standard Pronunciation (표준 발음법) of a word, which the Revised Romanization, McCune–Reischauer and the DPRK
@@ -43,14 +45,16 @@ public enum Pronunciation {
         }
         guard result.count == word.count, !result.isEmpty else { return result }
         let table = CompiledPronunciation.shared
-        for index in 0..<(result.count - 1) where result[index].coda != 0 {
+        for index in 0..<(result.count - 1) {
+            if table.tensifies(in: word, after: index) { result[index + 1].tensed = true }
+            guard result[index].coda != 0 else { continue }
             var coda = result[index].coda
             var onset = result[index + 1].onset
             if coda == Tail.rieulPieup, onset != Lead.ieung, PronunciationLexicon.stemsPronouncedWithB.contains(word[index]) {
                 coda = Tail.pieup
             }
-            if onset == Lead.ieung, Vowel.takesInsertion(result[index + 1].vowel), table.insertsConsonant(in: word, after: index) {
-                onset = Tail.isLateral(coda) ? Lead.rieul : Lead.nieun
+            if onset == Lead.ieung, table.takesInsertion(vowel: result[index + 1].vowel), table.insertsConsonant(in: word, after: index) {
+                onset = table.insertsLateral(after: coda) ? Lead.rieul : Lead.nieun
             }
             var context = table.context(in: word, after: index, coda: coda, onset: onset, nextVowel: result[index + 1].vowel)
             if noun, context == .verbSuffixH || context == .passiveSuffixH { context = .anywhere }
@@ -79,42 +83,32 @@ public enum Pronunciation {
     }
 }
 
-/// Lead (onset) indices the engine refers to by name.
+/// Lead (onset) indices the engine refers to by name, looked up from the letters so that no index is written by hand.
 enum Lead {
-    static let giyeok: UInt8 = 0
-    static let nieun: UInt8 = 2
-    static let rieul: UInt8 = 5
-    static let siot: UInt8 = 9
-    static let ieung: UInt8 = 11
-    static let hieut: UInt8 = 18
+    static let giyeok = Hangul.lead("ㄱ")
+    static let nieun = Hangul.lead("ㄴ")
+    static let rieul = Hangul.lead("ㄹ")
+    static let siot = Hangul.lead("ㅅ")
+    static let ieung = Hangul.lead("ㅇ")
+    static let hieut = Hangul.lead("ㅎ")
 }
 
 /// Tail (coda) indices the engine refers to by name.
 enum Tail {
-    static let giyeok: UInt8 = 1
-    static let nieun: UInt8 = 4
-    static let digeut: UInt8 = 7
-    static let rieul: UInt8 = 8
-    static let rieulGiyeok: UInt8 = 9
-    static let rieulPieup: UInt8 = 11
-    static let mieum: UInt8 = 16
-    static let pieup: UInt8 = 17
-    static let ieung: UInt8 = 21
-
-    /// Codas whose inserted consonant is [ㄹ] rather than [ㄴ] (SPR 29 note 1).
-    static func isLateral(_ tail: UInt8) -> Bool {
-        tail == 8 || tail == 11 || tail == 12 || tail == 13 || tail == 15
-    }
+    static let giyeok = Hangul.tail("ㄱ")
+    static let nieun = Hangul.tail("ㄴ")
+    static let digeut = Hangul.tail("ㄷ")
+    static let rieul = Hangul.tail("ㄹ")
+    static let rieulGiyeok = Hangul.tail("ㄺ")
+    static let rieulPieup = Hangul.tail("ㄼ")
+    static let mieum = Hangul.tail("ㅁ")
+    static let pieup = Hangul.tail("ㅂ")
+    static let ieung = Hangul.tail("ㅇ")
 }
 
 /// Vowel indices the engine refers to by name.
 enum Vowel {
-    static let i: UInt8 = 20
-    static let wi: UInt8 = 16
-    static let ui: UInt8 = 19
-
-    /// ㅣ ㅑ ㅕ ㅛ ㅠ: the vowels before which ㄴ can be inserted (SPR 29).
-    static func takesInsertion(_ vowel: UInt8) -> Bool {
-        vowel == 20 || vowel == 2 || vowel == 6 || vowel == 12 || vowel == 17
-    }
+    static let i = Hangul.vowel("ㅣ")
+    static let wi = Hangul.vowel("ㅟ")
+    static let ui = Hangul.vowel("ㅢ")
 }

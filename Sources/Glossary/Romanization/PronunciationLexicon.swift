@@ -41,6 +41,24 @@ enum PronunciationLexicon {
     /// SPR 10 proviso: the stem 밟- is pronounced with [ㅂ] before a consonant (밟다 [밥따], 밟는 [밤는]).
     static let stemsPronouncedWithB: Set<Unicode.Scalar> = ["밟"]
 
+    /// Tensification (경음화) that the spelling does not show, which McCune–Reischauer and the DPRK system write as a voiceless
+    /// consonant and RR ignores (RR 3-1 note): 태권도 [태꿘도] MR t'aekwŏndo. SPR 28: the unwritten 사이시옷 of compound nouns
+    /// (문고리 [문꼬리], 길가 [길까], 눈동자 [눈똥자], 강가, 등불, 손재주, 술잔, 바람결, 그믐달, 아침밥); Sino-Korean words
+    /// whose second syllable is tense by usage (SPR 26 covers only ㄹ + ㄷㅅㅈ, which the alphabets write already):
+    /// 사건 [사껀], 조건, 성격 [성껵], 인격, 한자 [한짜], 문자, 물가 [물까], 평가, 인기 [인끼], 효과 [효꽈], 성과, 내과,
+    /// 외과, 헌법 [헌뻡], 문법, 불법, 김밥 [김빱].
+    static let tensifiedCompounds: [String] = [
+        // SPR 28 examples
+        "문+고리", "눈+동자", "신+바람", "손+재주", "길+가", "물+동이", "발+바닥", "술+잔", "바람+결", "그믐+달", "아침+밥",
+        "강+가", "초승+달", "등+불", "강+줄기",
+        // the same kind, common in news
+        "보름+달", "물+고기", "산+길", "물+길", "밤+길", "봄+비", "안+방", "비빔+밥", "김+밥",
+        // Sino-Korean, tense by usage (표준국어대사전 pronunciations)
+        "사+건", "조+건", "성+격", "인+격", "한+자", "문+자", "물+가", "평+가", "인+기", "효+과", "성+과", "내+과", "외+과",
+        "헌+법", "문+법", "불+법", "여+권", "정+권", "인+권", "주+권", "대+권", "기+권", "태+권", "증+권", "복+권",
+        "채+권", "소유+권", "선거+권", "저작+권", "입장+권",
+    ]
+
     /// Fixed expressions written as separate words (RR 3-1 treats them word by word): 대한민국 Daehan Minguk.
     static let spacedCompounds: [String: String] = ["대한민국": "대한 민국"]
 }

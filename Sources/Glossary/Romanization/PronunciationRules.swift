@@ -127,6 +127,11 @@ extension Pronunciation {
         .init("ㄺ", "ㄱ", [.nounStem], coda: "ㄱ", "SPR 11"),
     ]
 
+    /// ㄴ insertion (SPR 29): the vowels of a second element before which [ㄴ] is inserted (이 야 여 요 유).
+    static let insertionVowels = "ㅣㅑㅕㅛㅠ"
+    /// …and the codas after which the inserted sound is [ㄹ] instead (SPR 29 note 1: 솔잎 [솔립], 물약 [물략]).
+    static let lateralInsertionCodas = "ㄹㄼㄽㄾㅀ"
+
     /// Coda neutralization and cluster simplification: what a coda sounds like before a consonant or at the end.
     static let codaNeutralization: [(codas: String, sound: String, article: String)] = [
         ("ㄱㄲㅋㄳㄺ", "ㄱ", "SPR 9, 10, 11 (닭 [닥], 넋 [넉])"),

@@ -67,7 +67,14 @@ enum WordRomanizer {
             switch segment {
             case .hangul(let word):
                 let start = out.count
-                appendWord(word, system: system, capitalized: capitalized, to: &out)
+                if system != .translit, let parts = CompoundDivision.divide(word) {
+                    for (index, part) in parts.enumerated() {
+                        if index > 0 { out.append(UInt8(ascii: " ")) }
+                        appendWord(part, system: system, capitalized: capitalized, to: &out)
+                    }
+                } else {
+                    appendWord(word, system: system, capitalized: capitalized, to: &out)
+                }
                 if plain { Latin.dropDiacritics(&out, from: start) }
             case .other(let scalars):
                 Latin.append(scalars, to: &out)

@@ -1,5 +1,6 @@
-// Generated from /work/shared/data/romanization/surnames.tsv (hangul, rr, common_spellings, note); edit the TSV and
-// regenerate rather than editing by hand. The engine never reads the file at run time.
+// First written from the development vectors `surnames.tsv` (hangul, rr, common spellings; its sources are NIKL's
+// RR tables and the spellings in print) and maintained here since: this table is the source. Spellings added later
+// came from people's registered spellings (심 Shim, 구 Goo, 유 You); `SystemsAndKindsTests` holds them.
 
 /// Surname spellings as data: the first common spelling is the conventional one (김 Kim, 이 Lee, 박 Park).
 enum Surnames {

@@ -182,4 +182,31 @@ struct SystemsAndKindsTests {
         // RR writes no sound change across the unit.
         #expect(Romanizer.romanize("노근리", .init(kind: .place)) == "Nogeun-ri")
     }
+
+    /// MR writes unwritten tensification as a voiceless consonant (ALA-LC: t'aekwŏndo, hancha, munpŏp); RR does not write
+    /// it (RR 3-1 note: 태권도 taegwondo). SPR 28 compounds and the Sino-Korean words of `tensifiedCompounds`.
+    @Test func mcCuneReischauerWritesUnwrittenTensification() {
+        let mr = RomanizationOptions(system: .mr)
+        #expect(Romanizer.romanize("태권도", mr) == "t'aekwŏndo")
+        #expect(Romanizer.romanize("한자", mr) == "hancha")
+        #expect(Romanizer.romanize("문법", mr) == "munpŏp")
+        #expect(Romanizer.romanize("인권", mr) == "inkwŏn")
+        #expect(Romanizer.romanize("길가", mr) == "kilka")
+        // Not tense: the same syllables elsewhere keep their voicing.
+        #expect(Romanizer.romanize("권투", mr) == "kwŏnt'u")
+        #expect(Romanizer.romanize("한국", mr) == "han'guk")
+        #expect(Romanizer.romanize("태권도") == "taegwondo")
+        #expect(Romanizer.romanize("태권도", .init(system: .dprk)) == "thaekwondo")
+    }
+
+    /// Long compound names are written word by word (ALA-LC word division; the DPRK's own name as MR prints it).
+    @Test func longCompoundNounsAreDividedIntoWords() {
+        #expect(Romanizer.romanize("조선민주주의인민공화국", .init(system: .mr)) == "chosŏn minjujuŭi inmin konghwaguk")
+        #expect(Romanizer.romanize("조선민주주의인민공화국") == "joseon minjujuui inmin gonghwaguk")
+        // A DPRK spelling is found by its Southern form (로동 = 노동).
+        #expect(Romanizer.romanize("조선로동당중앙위원회", .init(system: .mr)) == "chosŏn rodongdang chungang wiwŏnhoe")
+        // Five syllables and fewer stay whole; so does a word the dictionary cannot cover; place names keep KOSTAT's form.
+        #expect(Romanizer.romanize("국방위원회", .init(system: .mr)) == "kukpangwiwŏnhoe")
+        #expect(Romanizer.romanize("수원시권선구", .init(kind: .place)) == "Suwonsigwonseongu")
+    }
 }
