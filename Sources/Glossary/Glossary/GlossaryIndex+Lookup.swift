@@ -68,6 +68,16 @@ extension GlossaryIndex {
     /// or for a North Korean name (by `context`, else a surname written 리/림/로/류) KCNA's, the South's forms after it.
     static func generatedEntry(for query: String, context: LookupContext? = nil) -> GlossaryMatch? {
         let hangul = spaced(query.trimmed)
+        if NameRomanizer.guessesLoanword(hangul) {
+            // A foreign word, not a Korean person: its spelling is a guess, and the entry says so.
+            let english = Romanizer.romanize(hangul, RomanizationOptions(kind: .name))
+            guard !english.isEmpty, english != hangul else { return nil }
+            return GlossaryMatch(
+                id: nil, hangul: hangul, english: english, kind: .term, matched: hangul, via: .generated, score: 100, generated: true,
+                variants: Romanizer.variants(ofName: hangul).map(\.form).filter { $0 != english }, aliases: [],
+                note: "not in the glossary: a foreign word in Hangul; its spelling is a guess made by reversing the Korean loanword orthography",
+                country: "")
+        }
         let north = (context ?? (northernSurnames.contains { hangul.hasPrefix($0) } ? .dprk : .south)) == .dprk
         let options = north ? RomanizationOptions(system: .dprk, kind: .name, style: .dprk) : RomanizationOptions(kind: .name)
         let english = Romanizer.romanize(hangul, options)

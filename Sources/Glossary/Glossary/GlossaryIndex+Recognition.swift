@@ -39,7 +39,9 @@ extension GlossaryIndex {
                 var wordEnd = end
                 while wordEnd < scalars.count, Hangul.isSyllable(scalars[wordEnd]) { wordEnd += 1 }
                 let best = meant.first.flatMap { entries[$0] }
-                foreignPlace = best.flatMap { $0.isForeignPlace ? ($0, wordEnd) : nil }
+                // Only a bare place name modifies the next noun (이스라엘 국방부); with a particle (캄보디아가 유엔
+                // 안보리에) the next name is its own.
+                foreignPlace = best.flatMap { $0.isForeignPlace && wordEnd == end ? ($0, wordEnd) : nil }
                 index = end
             } else {
                 index += 1

@@ -126,6 +126,8 @@ struct GlossaryIndex: Sendable {
     /// `generated`: the term's `generatedSpellings`.
     static func isForeignPlace(_ term: Term, generated: [String]) -> Bool {
         guard term.kind == .place else { return false }
+        // The country decides where it says (수단 Sudan, 오만 Oman romanize as their English).
+        if !term.country.isEmpty { return term.country != "KR" && term.country != "KP" }
         let names = [term.english] + term.aliases + term.variants
         if names.contains(where: { $0.lowercased().contains("korea") || $0 == "DPRK" || $0 == "ROK" }) { return false }
         let stored = Set(names.map(Normalizer.looseKey))

@@ -16,6 +16,8 @@ public enum NameRomanizer {
                 {
                     appendName(surname: word, given: given, system: system, style: style, to: &out)
                     index += 2
+                } else if KoreanName.looksForeign(word) {
+                    LoanwordRomanizer.append(word, to: &out)
                 } else {
                     let parts = split(word)
                     appendName(surname: parts.surname, given: parts.given, system: system, style: style, to: &out)
@@ -29,6 +31,14 @@ public enum NameRomanizer {
             index += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether some word of `name` reads as a foreign word, whose romanization is then a guess at its original spelling.
+    static func guessesLoanword(_ name: String) -> Bool {
+        HangulText.segments(name).contains { segment in
+            if case .hangul(let word) = segment { return KoreanName.looksForeign(word) }
+            return false
+        }
     }
 
     /// Surname and given name: two-syllable surnames (남궁 선우 황보 제갈 독고 사공) are taken whole when the name is long

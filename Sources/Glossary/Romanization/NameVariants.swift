@@ -19,7 +19,18 @@ enum NameVariants {
         "u": ["woo"], "un": ["woon"], "uk": ["wook"], "ung": ["woong"], "a": ["ah"], "i": ["yi", "yee"],
     ]
 
+    /// Respellings of a syllable's end or start that people choose (진선미 Jin Sun Mee, 오제세 Oh Jae Sae, 문정림 Moon
+    /// Jeong-lim): a final i as ee, a final e after a consonant as ae, a given-name ㄹ as l (Lim, Lin).
+    static let endRespellings: [(from: String, to: String)] = [("i", "ee"), ("e", "ae")]
+    static let startRespellings: [(from: String, to: String)] = [("r", "l")]
+
     static func variants(of hangul: String) -> [RomanizedVariant] {
+        // A foreign word: the loanword guess and the plain RR reading are all the rules can offer.
+        if NameRomanizer.guessesLoanword(hangul) {
+            let guess = NameRomanizer.romanize(hangul)
+            let revised = WordRomanizer.romanize(hangul, system: .rr, plain: true, capitalized: true)
+            return [RomanizedVariant(form: guess, system: "loanword")] + (revised == guess ? [] : [RomanizedVariant(form: revised, system: "rr")])
+        }
         guard let (surname, given) = parse(hangul) else { return [] }
         var collector = Collector()
         func name(_ system: RomanizationSystem, _ style: NameStyle, plain: Bool = false) -> String {
@@ -161,6 +172,12 @@ enum NameVariants {
         add(mccuneInitial, "mr-initial")
         add(spelled(.dprk, position), "dprk")
         for respelled in syllableRespellings[revised] ?? [] { add(respelled, "own:\(revised)>\(respelled)") }
+        // Only after a consonant: "ui", "ae", "oe" and "ye" are vowels of their own.
+        for (from, to) in endRespellings where revised.count >= 2 && revised.hasSuffix(from) {
+            let before = revised.utf8[revised.utf8.index(revised.utf8.endIndex, offsetBy: -from.utf8.count - 1)]
+            if !"aeiouwy".utf8.contains(before) { add(String(revised.dropLast(from.count)) + to, "own:\(from)>\(to)") }
+        }
+        for (from, to) in startRespellings where revised.hasPrefix(from) { add(to + revised.dropFirst(from.count), "own:\(from)>\(to)") }
         return spellings
     }
 

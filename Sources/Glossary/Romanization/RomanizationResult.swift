@@ -8,6 +8,9 @@ public struct RomanizationResult: Sendable, Codable, Equatable {
     public let style: NameStyle?
     /// The spellings the name is likely to appear in; only when asked for, and only for Hangul input.
     public let variants: [RomanizedVariant]?
+    /// "loanword" when a name read as a foreign word (루덴코, 이탈리아): the output guesses its original spelling by reversing
+    /// the Korean loanword orthography and should be checked; absent otherwise.
+    public let guess: String?
 
     /// Romanizes `input`. Empty input is an error for a single request (an empty form field, a missing
     /// parameter: an empty answer would hide the mistake); a stream of lines passes `allowEmpty` so that a
@@ -24,6 +27,7 @@ public struct RomanizationResult: Sendable, Codable, Equatable {
         self.kind = options.kind
         self.style = options.kind == .name ? options.style : nil
         self.variants = variants ? Romanizer.variants(ofName: input.trimmed) : nil
+        self.guess = options.kind == .foreign || (options.kind == .name && NameRomanizer.guessesLoanword(input)) ? "loanword" : nil
     }
 
     /// The longest text romanized in one call; longer input is refused rather than slowing the service.

@@ -4,10 +4,11 @@ public enum RomanizationSystem: String, Sendable, CaseIterable, Codable {
     case rr, translit, mr, dprk
 }
 
-/// What the text is: a common word (lower case), a personal name (surname + hyphenated given name) or a place
-/// (capitalized, administrative units after a hyphen).
+/// What the text is: a common word (lower case), a personal name (surname + hyphenated given name; a word that reads
+/// as foreign gets the loanword guess), a place (capitalized, administrative units after a hyphen), or a foreign word
+/// in Hangul (`foreign`: always the loanword guess, 부탄 Butan).
 public enum RomanizationKind: String, Sendable, CaseIterable, Codable {
-    case word, name, place
+    case word, name, place, foreign
 }
 
 /// How a personal name's surname is spelled: its usual spelling (`conventional`: Kim, Lee, Park), the system's own
@@ -49,6 +50,7 @@ public enum Romanizer {
         case .word: return WordRomanizer.romanize(text, system: options.system, plain: options.plain, capitalized: false)
         case .place: return PlaceRomanizer.romanize(text, system: options.system, plain: options.plain)
         case .name: return NameRomanizer.romanize(text, system: options.system, style: options.style, plain: options.plain)
+        case .foreign: return LoanwordRomanizer.romanizeText(text)
         }
     }
 

@@ -110,4 +110,14 @@ enum Surnames {
         .init(hangul: "독고", revised: "Dokgo", spellings: ["Dokgo", "Tokko"]),
         .init(hangul: "사공", revised: "Sagong", spellings: ["Sagong", "Sakong"]),
     ]
+
+    /// Surnames outside the spelling table, romanized by rule (태영호 Tae Yeong-ho, 범가온): one-syllable surnames of the
+    /// Statistics Korea census (2015) with more than a few hundred bearers. Only the question "could this be a Korean
+    /// name?" asks for them (`KoreanName.looksForeign`).
+    static let lessCommon: Set<Unicode.Scalar> = [
+        "간", "갈", "감", "견", "계", "곡", "교", "군", "궁", "근", "난", "내", "뇌", "단", "담", "당", "대", "돈", "동", "두", "등",
+        "랑", "뢰", "만", "매", "묘", "목", "묵", "미", "범", "복", "빈", "빙", "삼", "상", "섭", "수", "순", "승", "시", "십", "아",
+        "애", "야", "엽", "영", "온", "옹", "완", "요", "운", "음", "자", "저", "점", "종", "좌", "준", "즙", "증", "창", "초", "춘",
+        "탄", "태", "판", "팽", "평", "포", "풍", "피", "필", "학", "해", "형", "호", "화", "환", "후", "흥",
+    ]
 }

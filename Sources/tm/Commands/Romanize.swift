@@ -14,7 +14,10 @@ struct Romanize: ParsableCommand {
     @Flag(help: "Drop breves and apostrophes (P'yŏngyang → Pyongyang).")
     var plain = false
 
-    @Option(help: "word (lower case), name (surname + given name) or place (capitalized, administrative units hyphenated).")
+    @Option(
+        help:
+            "word (lower case), name (surname + given name; a foreign word is guessed), place (capitalized, administrative units hyphenated) or foreign (a guess at a loanword's original spelling)."
+    )
     var kind: RomanizationKind = .word
 
     @Option(help: "For names: conventional (Lee, Park), strict, ap (no hyphen) or dprk.")

@@ -94,4 +94,28 @@ import Testing
         #expect(north?.variants.contains("Park Cheol-su") == true)
         #expect(try glossary.lookup("리철호", context: .south).matches.first?.english == "Ri Cheol-ho")
     }
+
+    /// Issue #15: a foreign word in Hangul that the glossary lacks is a guess at a loanword, never a Korean person
+    /// (맥케인 was "Mae Ke-in", a person).
+    @Test func anUnknownForeignWordIsAGuessNotAPerson() throws {
+        let glossary = try BundledGlossaryFixture.empty()
+        let match = try #require(try glossary.lookup("맥케인").matches.first)
+        #expect(match.generated && match.kind == .term)
+        #expect(match.english == "Makein")
+        #expect(match.note.contains("guess"))
+        #expect(try glossary.lookup("홍길동").matches.first?.kind == .person)
+    }
+
+    /// Every country and territory is bundled (glossaries/countries.tsv, from ICU's region names and iso-codes,
+    /// made by bench/names/make_countries.py); hand-written entries keep their own rows.
+    @Test func countriesComeFromICUAndISOCodes() throws {
+        let terms = try glossary.terms()
+        let countries = terms.filter { $0.note.hasPrefix("country or territory (ISO 3166-1") }
+        #expect(countries.count >= 200)
+        #expect(try glossary.lookup("이탈리아").matches.first?.english == "Italy")
+        #expect(try glossary.lookup("브라질").matches.first.map { !$0.generated && $0.country == "BR" } == true)
+        #expect(try glossary.lookup("튀르키예").matches.first?.english == "Turkey")
+        // The hand entry for the United States (with its aliases) is the only 미국.
+        #expect(terms.filter { $0.hangul == "미국" }.count == 1)
+    }
 }

@@ -210,4 +210,11 @@ extension HouseStylePrecisionTests {
         // A company name that is no common word needs nothing.
         #expect(try companies("롯데는 발표했다.") == ["Lotte"])
     }
+
+    /// A foreign place with a particle does not make the next name its own (dev line 1205: 캄보디아가 유엔 안보리에).
+    @Test func aPlaceWithAParticleDoesNotOwnTheNextBody() throws {
+        let found = try glossary.recognize("캄보디아가 유엔 안전보장이사회에 주의를 요청했다.").compactMap(\.matches.first?.english)
+        #expect(found.contains("United Nations Security Council"))
+        #expect(found.contains("Cambodia"))
+    }
 }

@@ -210,3 +210,55 @@ struct SystemsAndKindsTests {
         #expect(Romanizer.romanize("수원시권선구", .init(kind: .place)) == "Suwonsigwonseongu")
     }
 }
+
+/// Foreign words in Hangul (issue #15): told from Korean names, and guessed back by the loanword orthography.
+@Suite("Foreign words in Hangul")
+struct LoanwordTests {
+    func name(_ hangul: String) -> String { Romanizer.romanize(hangul, .init(kind: .name)) }
+
+    @Test func foreignWordsAreNotReadAsKoreanNames() {
+        for word in ["맥케인", "헤즈볼라", "이탈리아", "브라질", "푸틴", "라브로프", "스페인"] {
+            #expect(KoreanName.looksForeign(Array(word.unicodeScalars)), "\(word)")
+        }
+        for word in ["김정은", "남궁민수", "태영호", "이세영", "최선희", "선우은숙"] {
+            #expect(!KoreanName.looksForeign(Array(word.unicodeScalars)), "\(word)")
+        }
+    }
+
+    /// The loanword orthography read backwards (외래어 표기법 1986): the added ㅡ dropped, ㄹㄹ one l, ㅇ before ㄱ an n,
+    /// a y-vowel after ㅅ given to the consonant, the Russian -ov written 프.
+    @Test func theGuessReversesTheLoanwordOrthography() {
+        #expect(name("이탈리아") == "Italia")
+        #expect(name("앙골라") == "Angola")
+        #expect(name("스페인") == "Spein")
+        #expect(name("우샤코프") == "Ushakov")
+        #expect(name("헤즈볼라") == "Hezbola")
+        #expect(Romanizer.romanize("크리스마스섬", .init(kind: .foreign)) == "Krismas Island")
+        #expect(Romanizer.romanize("쿠바", .init(kind: .foreign)) == "Kuba")
+        // A Korean name keeps the name rules.
+        #expect(name("김정은") == "Kim Jeong-eun")
+    }
+
+    @Test func theResultSaysItIsAGuess() throws {
+        let foreign = try RomanizationResult(input: "루덴코", options: .init(kind: .name), variants: true)
+        #expect(foreign.guess == "loanword")
+        #expect(foreign.variants?.map(\.system) == ["loanword", "rr"])
+        #expect(foreign.variants?.last?.form == "Rudenko")
+        let korean = try RomanizationResult(input: "김정은", options: .init(kind: .name))
+        #expect(korean.guess == nil)
+    }
+}
+
+/// Respellings people register for themselves (19th National Assembly, dev rows): 진선미 JIN Sun Mee, 오제세 OH Jae Sae,
+/// 문정림 MOON Jeong-lim.
+@Suite("Own respellings of syllable ends")
+struct OwnRespellingTests {
+    @Test func finalIAndEAndGivenNameLAreAmongTheVariants() {
+        func forms(_ hangul: String) -> [String] { Romanizer.variants(ofName: hangul).map { Normalizer.looseKey($0.form) } }
+        #expect(forms("진선미").contains(Normalizer.looseKey("Jin Sun Mee")))
+        #expect(forms("오제세").contains(Normalizer.looseKey("Oh Jae Sae")))
+        #expect(forms("문정림").contains(Normalizer.looseKey("Moon Jeong-lim")))
+        // After a vowel, ui and ae stay what they are: 의 is not respelled "uee".
+        #expect(!forms("신의진").contains(Normalizer.looseKey("Shin Uee Jin")))
+    }
+}
