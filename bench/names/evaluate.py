@@ -82,7 +82,12 @@ for name, label in (("assembly19.tsv", "National Assembly members"), ("kpop.tsv"
 dprk = [r for r in rows("dprk_people.tsv")[1:] if len(r) >= 2]
 results = romanize([r[0] for r in dprk], "--kind", "name", "--system", "dprk", "--style", "dprk")
 hits = sum(1 for r, got in zip(dprk, results) if got["output"] == r[1])
-print(f"North Korean officials (KCNA): {hits}/{len(dprk)} ({100 * hits / len(dprk):.1f} %, goal >= 95 %)")
+# Defectors (role "defector") live in the South and are written as its press writes them (Thae Yong-ho): no rule on
+# the Hangul can tell, so the officials and their family are also counted apart.
+officials = [(r, got) for r, got in zip(dprk, results) if len(r) < 3 or r[2] != "defector"]
+official_hits = sum(1 for r, got in officials if got["output"] == r[1])
+print(f"North Korean officials (KCNA): {hits}/{len(dprk)} ({100 * hits / len(dprk):.1f} %, goal >= 95 %); "
+      f"without the defectors {official_hits}/{len(officials)} ({100 * official_hits / len(officials):.1f} %)")
 for r, got in [(r, g) for r, g in zip(dprk, results) if g["output"] != r[1]][:show]:
     print(f"    {r[0]}: {got['output']} (KCNA {r[1]})")
 
