@@ -48,6 +48,7 @@ public enum TMApplication {
                 aligner: LazyAligner(glossary: glossary, memory: memory), memory: memory, token: options.token, bodyLimit: options.maxImportBody
             )
             .routes
+            + DocumentRoutes(analyzer: DocumentAnalyzer(memory: memory, glossary: glossary), bodyLimit: options.maxImportBody).routes
             + AmaGamaRoutes(memory: memory).routes
         let document = OpenAPIDocument.json(for: routes.map(\.operation) + ServiceRoutes.operations)
         return routes + ServiceRoutes(store: store, metrics: metrics, document: document).routes

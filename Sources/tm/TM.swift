@@ -10,7 +10,7 @@ struct TM: AsyncParsableCommand {
         version: TMVersion.current,
         subcommands: [
             Serve.self, Romanize.self, Lookup.self, Recognize.self, Check.self, GlossaryCommand.self, Add.self, Import.self, Export.self,
-            Search.self, Concordance.self, Stats.self, Align.self, Backup.self,
+            Search.self, Concordance.self, Stats.self, Align.self, Analyze.self, Pretranslate.self, QA.self, Backup.self,
         ]
     )
 
@@ -32,6 +32,8 @@ struct TM: AsyncParsableCommand {
             // library's are, with the usage hint ArgumentParser gives.
             guard exitCode(for: error) != .success else { exit(withError: error) }
             let message = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            // A bare exit status (`tm check` found issues) has nothing to say.
+            if message.isEmpty { Foundation.exit(exitCode(for: error).rawValue) }
             let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
             let first = lines.first.map { $0.hasPrefix("Error: ") ? $0.dropFirst("Error: ".count) : $0 } ?? ""
             let rest = lines.dropFirst().joined(separator: "\n")

@@ -55,7 +55,7 @@ import Testing
         depths.sort()
         let depthsToSend = depths
         let routes = try Self.jsonRoutes()
-        #expect(routes.count == 7, "POST/PUT segments and terms, recognize, check, align")
+        #expect(routes.count == 10, "POST/PUT segments and terms, recognize, check, align, documents analyze/pretranslate/qa")
         try await withServer { client, database in
             for (method, path) in routes {
                 for depth in depthsToSend {

@@ -132,6 +132,9 @@ import Testing
             case "SegmentInput": post ? #"{"ko":"부산","en":"Busan","origin":"test"}"# : #"{"ko":"대구","en":"Daegu","origin":"test"}"#
             case "AlignRequest":
                 #"{"ko":"부산이다. 대구다.","en":"It is Busan. It is Daegu.","add":true,"min_confidence":0.1,"origin":"test","include_flagged":true}"#
+            case "AnalyzeRequest": #"{"text":"부산이다. 대구다.","min":50}"#
+            case "PretranslateRequest": #"{"text":"부산이다. 대구다.","threshold":75,"format":"xliff","name":"a.txt"}"#
+            case "QARequest": #"{"ko":"부산이다. 대구다.","en":"It is Busan. It is Daegu."}"#
             case "File":
                 operation.path.contains("glossary")
                     ? "hangul\tenglish\tkind\tvariants\tnote\tsource\n대전\tDaejeon\tplace\tTaejon\t\ttest\n" : "ko\ten\n광주\tGwangju\n"

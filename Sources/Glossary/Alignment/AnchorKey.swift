@@ -35,6 +35,13 @@ struct AnchorKey: Hashable, Comparable, Sendable {
         return AnchorKey(value < 10 ? .smallNumber : .number, payload)
     }
 
+    /// The value of a number key written in hundredths, nil for other kinds.
+    var numberValue: Double? {
+        guard kind == .number || kind == .smallNumber else { return nil }
+        let payload = raw & 0x00FF_FFFF_FFFF_FFFF
+        return payload < 900_000_000_000_000_000 ? Double(payload) / 100 : nil
+    }
+
     static func month(_ month: Int) -> AnchorKey { AnchorKey(.month, UInt64(month)) }
 
     static func term(_ index: Int) -> AnchorKey { AnchorKey(.term, UInt64(index)) }

@@ -52,7 +52,7 @@ enum NumberAnchors {
 
     /// A Korean numeral from `index`: digit groups joined by the units 십 백 천 (inside a group of four places)
     /// and 만 억 조 (that close a group). Leaves `index` after the numeral.
-    private static func koreanValue(_ scalars: [Unicode.Scalar], from index: inout Int) -> Double {
+    static func koreanValue(_ scalars: [Unicode.Scalar], from index: inout Int) -> Double {
         var total = 0.0
         var group = 0.0
         var pending: Double? = digitValue(scalars, from: &index)
@@ -134,11 +134,11 @@ enum NumberAnchors {
         }
     }
 
-    private static func monthNumber(_ value: Double) -> Int? {
+    static func monthNumber(_ value: Double) -> Int? {
         value >= 1 && value <= 12 && value == value.rounded() ? Int(value) : nil
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 48 && scalar.value <= 57
     }
 

@@ -160,6 +160,45 @@ enum OpenAPIDocument {
                 "beads": array(object(["ko": array(integer), "en": array(integer), "confidence": number, "flagged": boolean])),
                 "added": integer,
             ]),
+            "AnalyzeRequest": object(["text": string, "min": integer], required: ["text"]),
+            "PretranslateRequest": object(
+                ["text": string, "threshold": integer, "format": ["type": "string", "enum": ["xliff", "tsv"]], "name": string], required: ["text"]),
+            "QARequest": object(["ko": string, "en": string], required: ["ko", "en"]),
+            "DocumentAnalysis": object(
+                [
+                    "language": string, "bands": array(ref("BandCount")), "total": ref("BandCount"),
+                    "sentences": array(
+                        object(
+                            [
+                                "index": integer, "text": string, "band": string, "words": integer, "characters": integer,
+                                "matches": array(
+                                    object([
+                                        "id": integer, "score": number, "source": string, "target": string, "origin": string,
+                                        "diff": object(["pieces": array(object(["operation": string, "text": string]))]),
+                                    ])),
+                                "terms": array(
+                                    object([
+                                        "start": integer, "end": integer, "text": string, "hangul": string, "english": string, "kind": string,
+                                        "generated": boolean, "note": string,
+                                    ])),
+                                "numbers": array(
+                                    object([
+                                        "start": integer, "end": integer, "text": string, "value": number, "english": string, "unit": string,
+                                        "is_day_of_month": boolean,
+                                    ])),
+                            ], required: ["index", "text", "band", "matches", "terms", "numbers"])),
+                ], required: ["language", "sentences", "bands", "total"]),
+            "BandCount": object(["band": string, "sentences": integer, "words": integer, "characters": integer]),
+            "QAReport": object(
+                [
+                    "pairs": integer,
+                    "issues": array(
+                        object(
+                            [
+                                "pair": integer, "kind": string, "ko": string, "en": string, "message": string, "found": string,
+                                "expected": string,
+                            ], required: ["pair", "kind", "ko", "en", "message"])),
+                ], required: ["pairs", "issues"]),
             "AmaGamaList": array(object(["source": string, "target": string, "quality": number, "rank": number])),
             "AmaGamaLanguages": object(["sourceLanguages": array(string), "targetLanguages": array(string)]),
         ]
