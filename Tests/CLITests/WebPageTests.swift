@@ -127,6 +127,52 @@ import Testing
         #expect(terms.contains { $0["english"] as? String == "Hong Gil-dong" && $0["generated"] as? Bool == false })
     }
 
+    /// A real align-dev article (Fixtures/align/002, CC BY-SA 3.0) aligned into the memory, then pasted into the page's
+    /// article mode with its English, one year changed: what a translator sees.
+    private static func articleURL() throws -> String {
+        let fixtures = repository.appendingPathComponent("Tests/GlossaryTests/Fixtures/align")
+        let korean = try String(contentsOf: fixtures.appendingPathComponent("002.ko.txt"), encoding: .utf8)
+        let english = try String(contentsOf: fixtures.appendingPathComponent("002.en.txt"), encoding: .utf8)
+        return
+            "/?article=\(WebBrowser.escape(korean))&translation=\(WebBrowser.escape(english.replacingOccurrences(of: "1994", with: "1993")))#article"
+    }
+
+    private func seedArticle(_ server: LiveServer) async throws {
+        let fixtures = Self.repository.appendingPathComponent("Tests/GlossaryTests/Fixtures/align")
+        let body: [String: Any] = [
+            "ko": try String(contentsOf: fixtures.appendingPathComponent("002.ko.txt"), encoding: .utf8),
+            "en": try String(contentsOf: fixtures.appendingPathComponent("002.en.txt"), encoding: .utf8), "add": true, "origin": "002",
+        ]
+        let (status, _) = try await server.send("POST", "/v1/align", json: body)
+        #expect(status == 200)
+    }
+
+    @Test(.enabled(if: WebBrowser.isInstalled, "needs Chromium: apt-get install chromium"), .timeLimit(.minutes(3)))
+    func articleModeShowsEverySentenceAndTheTranslationCheck() async throws {
+        let folder = try TMProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
+        try await seedArticle(server)
+        let run = try WebBrowser.run(
+            server.url + (try Self.articleURL()), flags: ["--virtual-time-budget=10000", "--window-size=1280,900", "--dump-dom"])
+        let dom = run.stdout
+        let rows = dom.components(separatedBy: "class=\"article-row ").count - 1
+        let (_, analysis) = try await server.send(
+            "POST", "/v1/documents/analyze",
+            json: [
+                "text": try String(
+                    contentsOf: Self.repository.appendingPathComponent("Tests/GlossaryTests/Fixtures/align/002.ko.txt"), encoding: .utf8)
+            ])
+        let sentences = (try json(analysis)["sentences"] as? [[String: Any]])?.count ?? -1
+        #expect(rows == sentences && rows > 10, "one row per sentence: \(rows) rows, \(sentences) sentences")
+        let exact = dom.components(separatedBy: "data-band=\"100\"").count - 1
+        #expect(exact * 2 > rows, "most sentences are exact matches: \(exact) of \(rows)")
+        #expect(WebBrowser.text(ofElementWithID: "article-summary", in: dom)?.contains("100: ") == true)
+        #expect(WebBrowser.text(ofElementWithID: "qa-summary", in: dom)?.contains("issue") == true, "the check ran")
+        #expect(dom.contains("class=\"qa-issue qa-"), "the check lists its issues")
+        #expect(run.consoleMessages.isEmpty, "console messages: \(run.consoleMessages)")
+    }
+
     /// Each view on a laptop and a phone, light and dark, saved under `.build/test-artifacts/web/`.
     @Test(.enabled(if: WebBrowser.isInstalled, "needs Chromium: apt-get install chromium"), .timeLimit(.minutes(3)))
     func screenshotsOfEveryView() async throws {
@@ -145,6 +191,8 @@ import Testing
             "Kim Jong-un will visit Russia. He will meet President Putin in Vladivostok, and Foreign Minister Choe Son-hui will go with him. "
             + "The date has not been set yet."
         let align = "/?ko=\(WebBrowser.escape(korean))&en=\(WebBrowser.escape(english))&min=0.95#align"
+        try await seedArticle(server)
+        let article = try Self.articleURL()
         let shots: [(name: String, path: String, width: Int, height: Int, dark: Bool)] = [
             ("search-laptop", search, 1280, 900, false),
             ("search-laptop-dark", search, 1280, 900, true),
@@ -156,6 +204,10 @@ import Testing
             ("align-laptop", align, 1280, 1000, false),
             ("align-laptop-dark", align, 1280, 1000, true),
             ("align-phone", align, 390, 844, false),
+            ("article-laptop", article, 1280, 900, false),
+            ("article-laptop-dark", article, 1280, 900, true),
+            ("article-phone", article, 390, 844, false),
+            ("article-phone-dark", article, 390, 844, true),
         ]
         for shot in shots {
             let file = Self.artifacts.appendingPathComponent("\(shot.name).png")

@@ -14,7 +14,8 @@ public struct DocumentAligner: Sendable {
         aligner = SentenceAligner(terms: terms, memory: pairs)
     }
 
-    /// The sentences of both texts and the beads pairing them; beads under `minConfidence` are flagged.
+    /// The sentences of both texts and the beads pairing them; beads under `minConfidence` are flagged, and so is every
+    /// sentence with no counterpart (a dropped or added sentence is what a reviewer looks for).
     public func align(korean: String, english: String, minConfidence: Double = 0.5) throws(TMError) -> Alignment {
         for (field, text) in [("ko", korean), ("en", english)] {
             try TextField.check(text, field: field)
@@ -25,7 +26,9 @@ public struct DocumentAligner: Sendable {
         guard (0...1).contains(minConfidence) else { throw .invalidInput(field: "min_confidence", message: "must be between 0 and 1") }
         let alignment = aligner.align(korean: korean, english: english)
         let beads = alignment.beads.map { bead in
-            AlignmentBead(ko: bead.ko, en: bead.en, confidence: bead.confidence, flagged: bead.confidence < minConfidence)
+            // A sentence with no counterpart is always for a person to look at, however sure the aligner is of it.
+            AlignmentBead(
+                ko: bead.ko, en: bead.en, confidence: bead.confidence, flagged: bead.confidence < minConfidence || bead.ko.isEmpty || bead.en.isEmpty)
         }
         return Alignment(koSentences: alignment.koSentences, enSentences: alignment.enSentences, beads: beads)
     }

@@ -1,5 +1,6 @@
 // tm web page: a thin client of the HTTP API (README, "HTTP API"). No framework, no build step.
-// Views: #search (glossary, romanization, fuzzy matches), #check (house style), #align (pairs for the memory).
+// Views: #search (glossary, romanization, fuzzy matches, concordance), #check (house style), #align (pairs for the
+// memory), #article (a whole article analyzed, pre-translated, and checked against its translation).
 // With ?selftest=1 the page drives itself through every view and writes the outcome to #selftest-result.
 'use strict';
 
@@ -222,7 +223,7 @@
   }
 
   // ---------- Views ----------
-  const VIEWS = ['search', 'check', 'align'];
+  const VIEWS = ['search', 'check', 'align', 'article'];
 
   function currentView() {
     const name = location.hash.replace('#', '');
@@ -236,9 +237,9 @@
       if (link.dataset.view === name) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
-    document.title = { search: 'Search', check: 'Check a draft', align: 'Align' }[name] + ' — tm';
+    document.title = { search: 'Search', check: 'Check a draft', align: 'Align', article: 'Article' }[name] + ' — tm';
     if (focus) {
-      const target = { search: '#q', check: '#draft', align: '#align-ko' }[name];
+      const target = { search: '#q', check: '#draft', align: '#align-ko', article: '#article-ko' }[name];
       const node = $(target);
       if (node && !node.value) node.focus({ preventScroll: true });
     }
@@ -299,11 +300,14 @@
     const { signal } = searchController;
     setBusy(true);
     const min = $('#min-score').value;
-    const [lookup, matches] = await Promise.allSettled([
+    const [lookup, matches, concordance] = await Promise.allSettled([
       api('GET', '/v1/glossary/lookup?q=' + encodeURIComponent(query), undefined, { signal }),
       searchMemory(query, Number(min), signal),
+      // A phrase (a name, a few words) is looked up inside stored sentences too; a whole sentence is not.
+      scalars(query).length <= 40 ? api('GET', `/v1/concordance?q=${encodeURIComponent(query)}&limit=10`, undefined, { signal }) : null,
     ]);
     if (sequence !== searchSequence) return;
+    renderConcordance(concordance.status === 'fulfilled' ? concordance.value : null);
     const failure = [lookup, matches].find((r) => r.status === 'rejected' && !(r.reason && r.reason.name === 'AbortError'));
     if (failure) showAlert($('#search-error'), failure.reason);
     lastLookup = lookup.status === 'fulfilled' ? lookup.value : null;
@@ -499,6 +503,33 @@
       list.append(item);
     }
     updateRoving();
+  }
+
+  /** Stored pairs whose side contains the phrase, the phrase marked where it stands. */
+  function renderConcordance(result) {
+    const list = $('#concordance-list');
+    list.replaceChildren();
+    const hits = (result && result.hits) || [];
+    $('#panel-concordance').hidden = hits.length === 0;
+    $('#concordance-summary').textContent = hits.length ? plural(hits.length, 'pair') + ' contain it' : '';
+    for (const hit of hits) {
+      const side = hit.side;
+      const other = side === 'ko' ? 'en' : 'ko';
+      const chars = scalars(hit[side]);
+      const marked = [];
+      let position = 0;
+      for (const span of hit.spans || []) {
+        if (span.start < position) continue;
+        marked.push(chars.slice(position, span.start).join(''), el('mark', { text: chars.slice(span.start, span.end).join('') }));
+        position = span.end;
+      }
+      marked.push(chars.slice(position).join(''));
+      list.append(resultItem(hit[other], 'the translation', [
+        el('div', { class: 'match-source', lang: side }, marked),
+        el('div', { class: 'match-target', lang: other, text: hit[other] }),
+        el('div', { class: 'match-meta', text: `#${hit.id}${hit.origin ? ' · ' + hit.origin : ''}` }),
+      ], { class: 'result match', 'data-kind': 'concordance' }));
+    }
   }
 
   // ---------- Diff: LCS over words (Latin, digits) and single characters (Hangul, punctuation) ----------
@@ -975,6 +1006,136 @@
     }, () => showAlert($('#align-error'), new APIError(0, 'unreadable', `${file.name} could not be read.`)));
   }
 
+  // ---------- Article: analysis, draft, QA ----------
+  let analysis = null;
+
+  const BAND_CLASS = { '100': 'high', '95-99': 'high', '85-94': 'mid', '75-84': 'mid', '50-74': 'low', 'no match': 'none' };
+
+  /** The draft: each sentence's best match at 75 % or more, else the Korean as it stands, one a line. */
+  function draftText() {
+    if (!analysis) return '';
+    return analysis.sentences.map((sentence) => {
+      const best = sentence.matches[0];
+      return best && best.score >= 75 ? best.target : sentence.text;
+    }).join('\n');
+  }
+
+  async function runArticle() {
+    const text = $('#article-ko').value;
+    showAlert($('#article-error'), null);
+    if (!text.trim()) {
+      showAlert($('#article-error'), new APIError(400, 'invalid_input', 'Paste a Korean article first.', 'text'));
+      return;
+    }
+    $('#article-status').textContent = 'Analyzing…';
+    try {
+      analysis = await api('POST', '/v1/documents/analyze', { text });
+    } catch (error) {
+      analysis = null;
+      showAlert($('#article-error'), error);
+    }
+    $('#article-status').textContent = '';
+    renderArticle();
+  }
+
+  function renderArticle() {
+    const rows = $('#article-rows');
+    rows.replaceChildren();
+    $('#article-panel').hidden = !analysis;
+    $('#article-copy').disabled = !analysis;
+    $('#article-xliff').disabled = !analysis;
+    if (!analysis) return;
+    const exact = analysis.bands.find((band) => band.band === '100');
+    $('#article-summary').textContent =
+      `${plural(analysis.total.sentences, 'sentence')}, ${plural(analysis.total.words, 'word')} · ` +
+      analysis.bands.filter((band) => band.sentences > 0).map((band) => `${band.band}: ${band.sentences}`).join(' · ') +
+      (exact && exact.sentences ? '' : ' · no exact match');
+    for (const sentence of analysis.sentences) {
+      const best = sentence.matches[0];
+      const band = sentence.band;
+      const names = sentence.terms.map((term) => el('li', { class: term.generated ? 'guess' : 'known' },
+        el('span', { lang: 'ko', text: term.text }), ' → ',
+        el('strong', { lang: 'en', text: term.english }),
+        term.generated ? el('span', { class: 'meta', title: term.note, text: ' guess' }) : null));
+      const numbers = sentence.numbers.map((number) => el('li', { class: 'number' },
+        el('span', { lang: 'ko', text: number.text }), ' → ', el('strong', { lang: 'en', text: number.english })));
+      const match = best
+        ? el('div', { class: 'article-match' },
+          el('span', { class: `score ${BAND_CLASS[band] || 'low'}`, 'aria-label': `score ${Math.floor(best.score)} percent`, text: `${Math.floor(best.score)}%` }),
+          el('div', { class: 'match-target', lang: 'en', text: best.target }),
+          best.score < 100 ? el('div', { class: 'match-source', lang: 'ko' }, renderDiff(sentence.text, best.source)) : null)
+        : el('div', { class: 'article-match' }, el('p', { class: 'empty', text: 'No match in the memory' }));
+      rows.append(el('li', { class: `article-row band-${BAND_CLASS[band] || 'low'}`, 'data-band': band },
+        el('div', { class: 'article-source', lang: 'ko', text: sentence.text }),
+        match,
+        el('ul', { class: 'article-names', 'aria-label': 'Names and numbers' }, names, numbers),
+        el('button', {
+          type: 'button', class: 'icon-button', text: 'Copy', 'aria-label': `Copy the draft of sentence ${sentence.index + 1}`,
+          onclick: () => copy(best && best.score >= 75 ? best.target : sentence.text, 'the sentence'),
+        })));
+    }
+  }
+
+  async function downloadXLIFF() {
+    const text = $('#article-ko').value;
+    if (!text.trim()) return;
+    try {
+      const response = await fetch('/v1/documents/pretranslate', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, format: 'xliff', name: 'article.txt' }),
+      });
+      if (!response.ok) {
+        const data = await response.json().catch(() => null);
+        const error = (data && data.error) || {};
+        throw new APIError(response.status, error.code || `http_${response.status}`, error.message || `HTTP ${response.status}`, error.field);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = el('a', { href: url, download: 'article.xlf' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (error) {
+      showAlert($('#article-error'), error instanceof APIError ? error : new APIError(0, 'network', 'The server could not be reached. Is tm serve still running?'));
+    }
+  }
+
+  const QA_LABEL = {
+    missing_term: 'Name missing', off_style: 'Off house style', number: 'Number', untranslated: 'Hangul left',
+    unaligned: 'No counterpart', inconsistent: 'Memory differs',
+  };
+
+  async function runQA() {
+    const ko = $('#article-ko').value;
+    const en = $('#article-en').value;
+    showAlert($('#article-error'), null);
+    if (!ko.trim() || !en.trim()) {
+      showAlert($('#article-error'), new APIError(400, 'invalid_input', 'Paste the Korean article and its English translation to check it.', ko.trim() ? 'en' : 'ko'));
+      return;
+    }
+    $('#article-status').textContent = 'Checking…';
+    let report = null;
+    try {
+      report = await api('POST', '/v1/documents/qa', { ko, en });
+    } catch (error) {
+      showAlert($('#article-error'), error);
+    }
+    $('#article-status').textContent = '';
+    const list = $('#qa-list');
+    list.replaceChildren();
+    $('#qa-panel').hidden = !report;
+    if (!report) return;
+    $('#qa-summary').textContent = report.issues.length
+      ? `${plural(report.issues.length, 'issue')} in ${plural(report.pairs, 'pair')}` : `${plural(report.pairs, 'pair')}, no issue ✓`;
+    for (const issue of report.issues) {
+      list.append(el('li', { class: `qa-issue qa-${issue.kind}`, 'data-kind': issue.kind },
+        el('span', { class: 'qa-kind', text: QA_LABEL[issue.kind] || issue.kind }),
+        el('span', { class: 'meta', text: `pair ${issue.pair + 1}` }),
+        el('div', { class: 'qa-message', text: issue.message }),
+        issue.ko ? el('div', { class: 'qa-text', lang: 'ko', text: issue.ko }) : null,
+        issue.en ? el('div', { class: 'qa-text', lang: 'en', text: issue.en }) : null));
+    }
+  }
+
   // ---------- Wiring ----------
   function wire() {
     window.addEventListener('hashchange', () => showView(true));
@@ -1010,6 +1171,11 @@
       runCheckSoon.now();
     });
 
+    $('#article-run').addEventListener('click', runArticle);
+    $('#article-qa').addEventListener('click', runQA);
+    $('#article-copy').addEventListener('click', () => analysis && copy(draftText(), 'the draft'));
+    $('#article-xliff').addEventListener('click', downloadXLIFF);
+
     $('#align-run').addEventListener('click', runAlign);
     $('#align-add').addEventListener('click', addPairs);
     $('#align-texts').addEventListener('click', () => showAlignTexts($('#align-inputs').hidden));
@@ -1029,7 +1195,10 @@
     }
   }
 
-  /** Links can carry the work: ?q= searches, ?draft= checks, ?ko=&en= aligns (?min= sets where beads are flagged). */
+  /**
+   * Links can carry the work: ?q= searches, ?draft= checks, ?ko=&en= aligns (?min= sets where beads are flagged),
+   * ?article= analyzes an article (with &translation= also checks it).
+   */
   function applyParameters() {
     const params = new URLSearchParams(location.search);
     if (params.get('q')) {
@@ -1039,6 +1208,14 @@
     if (params.get('draft')) {
       $('#draft').value = params.get('draft');
       runCheckSoon.now();
+    }
+    if (params.get('article')) {
+      $('#article-ko').value = params.get('article');
+      if (params.get('translation')) {
+        $('#article-en').value = params.get('translation');
+        runQA();
+      }
+      runArticle();
     }
     if (params.get('min')) $('#align-min').value = params.get('min');
     if (params.get('ko') && params.get('en')) {

@@ -92,6 +92,17 @@ import Testing
         }
     }
 
+    /// Issue #16: a sentence with no counterpart showed 79–98 % confidence and was never flagged for review.
+    @Test func aSentenceWithNoCounterpartIsAlwaysFlagged() throws {
+        let korean = "그는 1,200명의 학생들과 만났다. 날씨가 추웠다. CNN은 보도했다."
+        let english = "He met 1,200 students. CNN reported it."
+        let alignment = try DocumentAligner(glossary: nil, memory: nil).align(korean: korean, english: english, minConfidence: 0)
+        let oneSided = alignment.beads.filter { $0.ko.isEmpty || $0.en.isEmpty }
+        #expect(!oneSided.isEmpty)
+        #expect(oneSided.allSatisfy { $0.flagged })
+        #expect(alignment.beads.filter { !$0.ko.isEmpty && !$0.en.isEmpty }.allSatisfy { !$0.flagged })
+    }
+
     @Test func confidenceIsAProbabilityAndFlagsFollowTheThreshold() {
         let korean = "그는 1,200명의 학생들과 만났다. 날씨가 추웠다. CNN은 보도했다."
         let english = "He met 1,200 students. CNN reported it."

@@ -24,6 +24,16 @@ import Testing
         #expect(try glossary.check(draft).issues.isEmpty)
     }
 
+    /// Issue #16: a person's house form in other capitals was passed, and a headline lost its capitals when corrected.
+    @Test func wrongCapitalsOfANameAreFlaggedAndHeadlinesKeepTheirs() throws {
+        let result = try glossary.check("Kim Jong-Un met kim jong-un. KIM JONG UN VISITS MOSCOW.")
+        #expect(result.issues.map(\.found) == ["Kim Jong-Un", "kim jong-un", "KIM JONG UN"])
+        #expect(result.issues.map(\.house) == ["Kim Jong-un", "Kim Jong-un", "KIM JONG-UN"])
+        #expect(result.corrected == "Kim Jong-un met Kim Jong-un. KIM JONG-UN VISITS MOSCOW.")
+        // A place's generic word is the desk's choice.
+        #expect(try glossary.check("Tension rose on the Korean peninsula.").issues.isEmpty)
+    }
+
     @Test func koreanTextIsNotStyleChecked() throws {
         #expect(try glossary.check("김정은 위원장").issues.isEmpty)
     }
