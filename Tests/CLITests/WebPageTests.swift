@@ -108,7 +108,7 @@ import Testing
             "no #selftest-result in the page (status \(run.status)): \(run.stdout.prefix(500)) \(run.stderr.suffix(1_000))")
         let result = try json(Data(text.utf8))
         #expect(result["done"] as? Bool == true, "the self-test finished: \(text)")
-        for check in ["search", "fuzzy", "romanize", "keyboard", "check", "corrected", "align", "edit", "added", "term"] {
+        for check in ["search", "fuzzy", "romanize", "keyboard", "check", "corrected", "align", "edit", "added", "term", "deleted"] {
             #expect(result[check] as? Bool == true, "\(check): \(text)")
         }
         #expect(result["fuzzyDiff"] as? Bool == true, "the fuzzy match shows its differences: \(text)")

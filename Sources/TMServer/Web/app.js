@@ -671,6 +671,8 @@
     editingID = id;
     savingAsHomonym = false;
     $('#term-save').textContent = 'Save';
+    $('#term-delete').hidden = id === null;
+    $('#term-delete').textContent = 'Delete…';
     let term = seed || {};
     if (id !== null) {
       try {
@@ -747,6 +749,27 @@
       }
     } finally {
       save.disabled = false;
+    }
+  }
+
+  /** Deletes the entry being edited; the first click asks, the second deletes. */
+  async function deleteTerm() {
+    const button = $('#term-delete');
+    if (editingID === null) return;
+    if (button.dataset.confirm !== String(editingID)) {
+      button.dataset.confirm = String(editingID);
+      button.textContent = 'Delete for good';
+      showAlert($('#term-error'), new APIError(0, 'confirm', 'Click "Delete for good" to remove this entry from the glossary.'));
+      return;
+    }
+    delete button.dataset.confirm;
+    try {
+      await write('DELETE', `/v1/glossary/terms/${encodeURIComponent(editingID)}`);
+      $('#term-dialog').close('deleted');
+      toast(`Deleted ${$('#term-english').value} · ${$('#term-hangul').value}`);
+      runSearchSoon.now();
+    } catch (error) {
+      showAlert($('#term-error'), error);
     }
   }
 
@@ -1151,6 +1174,7 @@
     $('#add-term').addEventListener('click', () => openTermEditor(null, null));
     $('#term-form').addEventListener('submit', saveTerm);
     $('#term-cancel').addEventListener('click', () => $('#term-dialog').close('cancel'));
+    $('#term-delete').addEventListener('click', deleteTerm);
 
     document.addEventListener('keydown', (event) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -1336,6 +1360,23 @@
       await waitFor(() => $$('#glossary-list .result[data-generated="false"] .house').some((node) => node.textContent === 'Hong Gil-dong'), 'the new entry');
       const answer = await api('GET', '/v1/glossary/lookup?q=' + encodeURIComponent('Hong Kil-tong'));
       result.term = answer.matches.some((match) => !match.generated && match.english === 'Hong Gil-dong' && match.via === 'variant');
+    });
+
+    await step('deleted', async () => {
+      const term = await write('POST', '/v1/glossary/terms', { hangul: '삭제시험', english: 'Delete Test', kind: 'term' });
+      await openTermEditor(term.id, null);
+      await waitFor(() => $('#term-dialog').open && !$('#term-delete').hidden, 'the editor with Delete');
+      $('#term-delete').click();
+      await waitFor(() => $('#term-delete').textContent === 'Delete for good', 'the confirmation');
+      $('#term-delete').click();
+      await waitFor(() => !$('#term-dialog').open, 'the editor to close');
+      let gone = false;
+      try {
+        await api('GET', `/v1/glossary/terms/${term.id}`);
+      } catch (error) {
+        gone = error instanceof APIError && error.status === 404;
+      }
+      result.deleted = gone;
     });
 
     result.done = true;
