@@ -311,8 +311,8 @@
     const failure = [lookup, matches].find((r) => r.status === 'rejected' && !(r.reason && r.reason.name === 'AbortError'));
     if (failure) showAlert($('#search-error'), failure.reason);
     lastLookup = lookup.status === 'fulfilled' ? lookup.value : null;
-    renderGlossary(lastLookup, query, matches.status === 'fulfilled' ? matches.value.terms : null);
-    renderMatches(matches.status === 'fulfilled' ? matches.value : null, query);
+    renderGlossary(lookup.status === 'fulfilled' ? lastLookup : undefined, query, matches.status === 'fulfilled' ? matches.value.terms : null);
+    renderMatches(matches.status === 'fulfilled' ? matches.value : undefined, query);
 
     if (isHangul(query)) {
       const { kind, auto } = chosenKind(query, lastLookup);
@@ -372,7 +372,10 @@
     }
     const empty = $('#glossary-empty');
     empty.hidden = matches.length > 0;
-    empty.textContent = query ? 'No glossary entry matches. “Add term” puts one in.' : 'Type a name to see its house spelling.';
+    // No answer is not "no entry": a stopped server must not look like an empty glossary.
+    empty.textContent = !query ? 'Type a name to see its house spelling.'
+      : lookup === undefined ? 'The glossary could not be asked (see the message above).'
+        : 'No glossary entry matches. “Add term” puts one in.';
     for (const match of matches) {
       const badges = [el('span', { class: 'badge kind', text: match.kind })];
       if (match.generated) badges.push(el('span', { class: 'badge generated', text: 'generated — not in the glossary' }));
@@ -481,9 +484,9 @@
     empty.hidden = matches.length > 0;
     const shown = (result && result.raisedTo) || $('#min-score').value;
     const raised = result && result.raisedTo ? ` (the memory is too large to search below ${shown}% for this query)` : '';
-    empty.textContent = query
-      ? `No pair in the memory scores ${shown}% or more${raised}.`
-      : 'Fuzzy matches from the memory appear here, with their score.';
+    empty.textContent = !query ? 'Fuzzy matches from the memory appear here, with their score.'
+      : result === undefined ? 'The memory could not be searched (see the message above).'
+        : `No pair in the memory scores ${shown}% or more${raised}.`;
     if (raised && matches.length > 0) {
       empty.hidden = false;
       empty.textContent = `Showing ${shown}% and up: the memory is too large to search lower for this query.`;
