@@ -282,6 +282,9 @@
     return { kind: oneWord && syllables >= 2 && syllables <= 4 ? 'name' : 'word', auto: true };
   }
 
+  const MAX_QUERY = 10000;
+  const MAX_URL_QUERY = 48000;
+
   async function runSearch() {
     const input = $('#q');
     const query = input.value.trim();
@@ -290,6 +293,21 @@
     const sequence = ++searchSequence;
     showAlert($('#search-error'), null);
     if (!query) {
+      renderGlossary(null, query);
+      renderRomanizations(null);
+      renderMatches(null, query);
+      setBusy(false);
+      return;
+    }
+    if (scalars(query).length >= MAX_QUERY) {
+      showAlert($('#search-error'), new APIError(0, 'too_long',
+        `The search box takes ${MAX_QUERY.toLocaleString('en')} characters and cut the rest. For a whole article, use the Article view.`));
+    }
+    // A query goes in the URL: past what a URL can carry (a dense Hangul query is 9 bytes a character) say so, instead
+    // of the bare 400 the HTTP parser gives.
+    if (encodeURIComponent(query).length > MAX_URL_QUERY) {
+      showAlert($('#search-error'), new APIError(0, 'too_long',
+        `This query is too long to search (${scalars(query).length.toLocaleString('en')} characters): shorten it, or use the Article view for an article.`));
       renderGlossary(null, query);
       renderRomanizations(null);
       renderMatches(null, query);
@@ -314,7 +332,11 @@
     renderGlossary(lookup.status === 'fulfilled' ? lastLookup : undefined, query, matches.status === 'fulfilled' ? matches.value.terms : null);
     renderMatches(matches.status === 'fulfilled' ? matches.value : undefined, query);
 
-    if (isHangul(query)) {
+    // A sentence is romanized only when a kind is chosen: on a phone its romanization would push the memory's
+    // matches two screens down, and names are what the desk romanizes.
+    const sentenceQuery = scalars(query).length > 20 || /[.?!。]\s*$/.test(query);
+    const chosen = ($('input[name="kind"]:checked') || {}).value || 'auto';
+    if (isHangul(query) && (!sentenceQuery || chosen !== 'auto')) {
       const { kind, auto } = chosenKind(query, lastLookup);
       $('#kind-auto-label').textContent = auto ? `Auto (${kind})` : 'Auto';
       const systems = [
@@ -385,8 +407,11 @@
       const shown = variants.length > 8 ? variants.slice(0, 6) : variants;
       const how = match.generated
         ? el('div', { class: 'matched' }, 'Romanized by rule from ', el('b', { lang: 'ko', text: match.hangul }))
-        : el('div', { class: 'matched' }, match.via === 'text' ? 'Found in your text as ' : `Matched by ${VIA[match.via] || match.via} `,
-          el('b', { lang: isHangul(match.matched || '') ? 'ko' : 'en', text: `“${match.matched}”` }));
+        : match.via === 'canonical' && !isHangul(query) && query !== match.english
+          // Loose keys ignore hyphens, spaces and case: "Kim Jong Un" meets "Kim Jong-un", but is not written so.
+          ? el('div', { class: 'matched off-style' }, 'Your spelling differs from the house spelling: write ', el('b', { lang: 'en', text: `“${match.english}”` }))
+          : el('div', { class: 'matched' }, match.via === 'text' ? 'Found in your text as ' : `Matched by ${VIA[match.via] || match.via} `,
+            el('b', { lang: isHangul(match.matched || '') ? 'ko' : 'en', text: `“${match.matched}”` }));
       const actions = el('div', { class: 'actions' },
         el('button', {
           type: 'button', class: 'icon-button', text: 'Copy',
