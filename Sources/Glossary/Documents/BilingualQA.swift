@@ -18,8 +18,8 @@ extension DocumentAnalyzer {
         return try qa(pairs: pairs)
     }
 
-    /// Checks pairs as they stand (an aligned pair list, or the memory's own pairs with `checkingMemory`, where a
-    /// pair is not compared with itself for consistency).
+    /// Checks pairs as they stand. `asOneText`: the pairs are one article in order, so a name given in full once may
+    /// be a pronoun after; the memory's pairs are each checked on their own.
     public func qa(pairs: [(ko: String, en: String)], asOneText: Bool = true) throws(TMError) -> QAReport {
         var issues: [QAIssue] = []
         var named: Set<Int64> = []
@@ -53,7 +53,7 @@ extension DocumentAnalyzer {
         }
         issues += numberIssues(ko: ko, en: en, issue: issue)
         issues += try termIssues(ko: ko, en: en, namedBefore: &namedBefore, issue: issue)
-        for match in try memory.search(ko, from: .ko, minScore: 100, limit: 5).matches where match.score >= 100 {
+        for match in try matches(of: ko, from: .ko, minScore: 100, limit: 5) where match.score >= 100 {
             if Normalizer.key(match.en) != Normalizer.key(en) {
                 issues.append(
                     issue(.inconsistent, "the memory translates the same Korean differently (pair \(match.id))", found: en, expected: match.en))
@@ -98,8 +98,9 @@ extension DocumentAnalyzer {
         return abs(number - value) <= value * 0.02
     }
 
-    /// Each unambiguous glossary person or organization of the Korean must be in the English (at its first mention) by its house form, an alias, or — for a
-    /// person named again — the surname alone; a spelling off house style is reported with the form to use.
+    /// Each unambiguous glossary person or organization of the Korean must be in the English at its first mention, by
+    /// its house form, an alias, or — for a person named again — the surname alone; a spelling off house style is
+    /// reported with the form to use.
     private func termIssues(
         ko: String, en: String, namedBefore: inout Set<Int64>, issue: (QAIssue.Kind, String, String?, String?) -> QAIssue
     ) throws(TMError) -> [QAIssue] {
@@ -120,7 +121,6 @@ extension DocumentAnalyzer {
             let entry = try glossary.term(id: candidate.id)
             var accepted = [entry.english] + entry.aliases
             if entry.kind == .person, let surname = Self.surname(of: entry) { accepted.append(surname) }
-            if entry.kind == .place, let stem = Self.adjectiveStem(of: entry.english) { accepted.append(stem) }
             let present = accepted.contains { form in
                 let key = Normalizer.key(form)
                 return !key.isEmpty && (englishKey.contains(" " + key) || englishKey.contains(key + " "))
@@ -132,16 +132,6 @@ extension DocumentAnalyzer {
             }
         }
         return issues
-    }
-
-    /// The start a place's adjective shares with its name (China → Chin-ese, Austria → Austri-an, Korea → Kore-an):
-    /// the one-word name without its final vowel, when four letters or more remain. Names whose adjective is another
-    /// word (France, French) need it as an alias.
-    static func adjectiveStem(of english: String) -> String? {
-        guard !english.contains(" ") else { return nil }
-        var stem = english
-        if let last = stem.last, "aeiouy".contains(last) { stem.removeLast() }
-        return stem.count >= 4 ? stem : nil
     }
 
     /// The surname by which the press names a person again: the first word of a Korean name (Kim Jong-un → Kim),

@@ -44,7 +44,7 @@ public struct DocumentAnalyzer: Sendable {
     }
 
     func analyze(sentence: String, index: Int, language: Language, minScore: Int, matchLimit: Int) throws(TMError) -> SentenceAnalysis {
-        let found = try memory.search(sentence, from: language, minScore: minScore, limit: matchLimit).matches
+        let found = try matches(of: sentence, from: language, minScore: minScore, limit: matchLimit)
         let matches = found.map { match in
             let source = language == .ko ? match.ko : match.en
             return AnalyzedMatch(
@@ -57,6 +57,20 @@ public struct DocumentAnalyzer: Sendable {
             words: sentence.split(whereSeparator: \.isWhitespace).count,
             characters: sentence.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
     }
+
+    /// A sentence's memory matches; a "sentence" too long to match (a text without sentence marks) has none, rather
+    /// than failing the whole article.
+    func matches(of sentence: String, from language: Language, minScore: Int, limit: Int) throws(TMError) -> [MemoryMatch] {
+        guard sentence.unicodeScalars.count <= Self.longestMatchedSentence else { return [] }
+        do {
+            return try memory.search(sentence, from: language, minScore: minScore, limit: limit).matches
+        } catch .tooBroad {
+            return []
+        }
+    }
+
+    /// Sentences longer than this (in characters) are not matched against the memory.
+    static let longestMatchedSentence = 2_000
 
     /// The glossary's terms in a sentence, then guesses for the names it lacks: a Hangul word of two to four syllables
     /// before a title (김철수 의원은, 루덴코 차관은) that no term covers.

@@ -11,7 +11,8 @@ struct RomanizeRoutes {
                     parameters: [
                         .query("text", "string", "The text to romanize", required: true),
                         .query("system", "string", "Romanization system", values: RomanizationSystem.allCases.map(\.rawValue)),
-                        .query("kind", "string", "word, name, place or foreign (a loanword guess)", values: RomanizationKind.allCases.map(\.rawValue)),
+                        .query(
+                            "kind", "string", "word, name, place or foreign (a loanword guess)", values: RomanizationKind.allCases.map(\.rawValue)),
                         .query("style", "string", "Name style", values: NameStyle.allCases.map(\.rawValue)),
                         .query("plain", "boolean", "Drop breves and apostrophes"),
                         .query("variants", "boolean", "List a name's likely spellings"),

@@ -15,8 +15,10 @@ struct Romanize: ParsableCommand {
     var plain = false
 
     @Option(
-        help:
-            "word (lower case), name (surname + given name; a foreign word is guessed), place (capitalized, administrative units hyphenated) or foreign (a guess at a loanword's original spelling)."
+        help: """
+            word (lower case), name (surname + given name; a foreign word is guessed), place (capitalized, \
+            administrative units hyphenated) or foreign (a guess at a loanword's original spelling).
+            """
     )
     var kind: RomanizationKind = .word
 

@@ -90,6 +90,15 @@ struct DocumentAnalyzerTests {
         #expect(throws: TMError.self) { try analyzer.draft("부산이다.", original: "a.txt", threshold: 101) }
     }
 
+    /// A text with no sentence marks is one long "sentence": it is analyzed without matches, not refused.
+    @Test func aTextWithoutSentenceMarksIsAnalyzed() throws {
+        let text = String(repeating: "김정은 위원장이 평양에서 연설을 하고 ", count: 200)
+        let analysis = try Self.analyzer(withArticle: false).analyze(text)
+        #expect(analysis.sentences.count == 1)
+        #expect(analysis.sentences.first?.matches.isEmpty == true)
+        #expect(analysis.sentences.first?.terms.contains { $0.english == "Kim Jong-un" } == true)
+    }
+
     @Test func theDraftIsXLIFFThatTranslateToolkitReads() throws {
         let (ko, _) = try Self.article()
         let analyzer = try Self.analyzer()
