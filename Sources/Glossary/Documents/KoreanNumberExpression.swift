@@ -63,8 +63,8 @@ public struct KoreanNumberExpression: Sendable, Codable, Equatable {
                         end = after + 1
                     }
                 }
-            } else if starts(scalars, at: index, with: "일"), value >= 1, value <= 31, value == value.rounded() {
-                end = index + 1
+            } else if value >= 1, value <= 31, value == value.rounded(), starts(scalars, at: index, with: "일") || beginsDayRange(scalars, at: index) {
+                end = starts(scalars, at: index, with: "일") ? index + 1 : index
                 english = "the \(Int(value))\(ordinalSuffix(Int(value)))"
                 dayOfMonth = true
             } else if let unit = units.first(where: { starts(scalars, at: unitStart, with: $0.hangul) }) {
@@ -89,6 +89,17 @@ public struct KoreanNumberExpression: Sendable, Codable, Equatable {
         }
         return found
     }
+
+    /// "24~26일": the first number of a range of days is a day too.
+    static func beginsDayRange(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index < scalars.count, rangeMarks.contains(scalars[index]) else { return false }
+        var after = index + 1
+        guard after < scalars.count, NumberAnchors.isDigit(scalars[after]) else { return false }
+        _ = NumberAnchors.koreanValue(scalars, from: &after)
+        return starts(scalars, at: after, with: "일")
+    }
+
+    static let rangeMarks: Set<Unicode.Scalar> = ["~", "∼", "～", "-", "–"]
 
     static func ordinalSuffix(_ day: Int) -> String {
         if (11...13).contains(day % 100) { return "th" }

@@ -1,7 +1,7 @@
 /// A pre-translated article as XLIFF 1.2, the exchange format OmegaT, memoQ and Trados open: one `trans-unit` per
 /// sentence; the best memory match at or above the threshold as its `target` (state `needs-review-translation`, the
-/// qualifier `exact-match` or `fuzzy-match`), every match as an `alt-trans` with its `match-quality`; the names the
-/// glossary knows, and the guesses for those it lacks, in a `note`.
+/// qualifier `exact-match` or `fuzzy-match`; below it an empty target, state `new`), every match as an `alt-trans`
+/// with its `match-quality`; the names the glossary knows, and the guesses for those it lacks, in a `note`.
 enum XLIFFWriter {
     static func write(_ analysis: DocumentAnalysis, original: String, threshold: Int) -> String {
         let source = analysis.language.rawValue
@@ -21,6 +21,9 @@ enum XLIFFWriter {
                 let qualifier = best.score >= 100 ? "exact-match" : "fuzzy-match"
                 out += "        <target xml:lang=\"\(target)\" state=\"needs-review-translation\" state-qualifier=\"\(qualifier)\">"
                 out += "\(XMLEscaping.escape(best.target))</target>\n"
+            } else {
+                // An empty target, state "new": the unit is still to translate (XLIFF 1.2 state values).
+                out += "        <target xml:lang=\"\(target)\" state=\"new\"></target>\n"
             }
             for match in sentence.matches {
                 out += "        <alt-trans match-quality=\"\(Int(match.score.rounded(.down)))\" origin=\"tm\">\n"

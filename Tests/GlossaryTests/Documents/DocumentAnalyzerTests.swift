@@ -47,6 +47,7 @@ struct DocumentAnalyzerTests {
         #expect(english("2400억 원") == ["240 billion won"])
         let day = KoreanNumberExpression.find(in: "28일(현지시간) 밝혔다")
         #expect(day.first?.isDayOfMonth == true && day.first?.english == "the 28th")
+        #expect(KoreanNumberExpression.find(in: "지난 24~26일 조사").map(\.isDayOfMonth) == [true, true])
         // A bare small number says nothing the desk needs.
         #expect(english("6개 상자") == [])
     }
@@ -107,6 +108,8 @@ struct DocumentAnalyzerTests {
         #expect(xliff.components(separatedBy: "<trans-unit ").count - 1 == sentences.count)
         #expect(xliff.contains("state=\"needs-review-translation\" state-qualifier=\"exact-match\""))
         #expect(xliff.contains("<alt-trans match-quality=\"100\""))
+        let undrafted = try analyzer.analyze(ko).sentences.filter { ($0.matches.first?.score ?? 0) < 75 }.count
+        #expect(undrafted > 0 && xliff.components(separatedBy: "state=\"new\"></target>").count - 1 == undrafted)
         let parser = XMLParser(data: Data(xliff.utf8))
         #expect(parser.parse(), "well-formed XML")
         let script = """
