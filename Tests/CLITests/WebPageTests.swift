@@ -42,7 +42,8 @@ import Testing
         let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
-        let files = [("/", "text/html"), ("/web/app.css", "text/css"), ("/web/app.js", "text/javascript")]
+        // The script is ES modules by concern: app.js imports dom.js, api.js and diff.js.
+        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js"].map { ("/web/\($0)", "text/javascript") }
         for (path, type) in files {
             let (status, headers, body) = try await get(server.url + path)
             #expect(status == 200, "\(path)")
@@ -61,7 +62,9 @@ import Testing
         }
         let (status, _, openAPI) = try await get(server.url + "/openapi.json")
         #expect(status == 200)
-        #expect(openAPI.contains("\"/web/app.js\""))
+        #expect(openAPI.contains("\"/web/app.js\"") && openAPI.contains("\"/web/dom.js\""))
+        let (_, _, script) = try await get(server.url + "/web/app.js")
+        #expect(script.contains("from './dom.js'") && page.contains("type=\"module\""))
     }
 
     /// A `tm` copied without its resource bundles still starts and explains, at `/`, what is missing.

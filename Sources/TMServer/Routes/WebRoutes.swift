@@ -3,8 +3,8 @@ import Glossary
 import HTTPTypes
 import Hummingbird
 
-/// `GET /`, `GET /web/app.css`, `GET /web/app.js`: the web page for editors and translators — static files
-/// over the HTTP API, shipped in the `TMServer` resource bundle and read into memory once.
+/// `GET /`, `GET /web/app.css`, `GET /web/app.js` and the modules it imports: the web page for editors and
+/// translators — static files over the HTTP API, shipped in the `TMServer` resource bundle and read into memory once.
 struct WebRoutes {
     /// One file of the page: its bytes and its media type.
     struct Asset: Sendable {
@@ -16,7 +16,8 @@ struct WebRoutes {
     struct Assets: Sendable {
         let page: Asset
         let styleSheet: Asset
-        let script: Asset
+        /// `app.js` and its ES modules, by file name.
+        let scripts: [String: Asset]
 
         /// Read once, at the first router built; a missing bundle gives a page that says so, never a trap.
         static let shared = Assets.load(from: WebRoutes.webDirectory)
@@ -24,10 +25,14 @@ struct WebRoutes {
         static func load(from directory: URL?) -> Assets {
             guard let directory,
                 let page = read(directory, "index.html", "text/html; charset=utf-8"),
-                let styleSheet = read(directory, "app.css", "text/css; charset=utf-8"),
-                let script = read(directory, "app.js", "text/javascript; charset=utf-8")
+                let styleSheet = read(directory, "app.css", "text/css; charset=utf-8")
             else { return missing }
-            return Assets(page: page, styleSheet: styleSheet, script: script)
+            var scripts: [String: Asset] = [:]
+            for name in WebRoutes.scriptNames {
+                guard let script = read(directory, name, "text/javascript; charset=utf-8") else { return missing }
+                scripts[name] = script
+            }
+            return Assets(page: page, styleSheet: styleSheet, scripts: scripts)
         }
 
         private static func read(_ directory: URL, _ name: String, _ contentType: String) -> Asset? {
@@ -42,7 +47,7 @@ struct WebRoutes {
 
                 """
             let plain = Asset(body: ByteBuffer(string: text), contentType: "text/plain; charset=utf-8")
-            return Assets(page: plain, styleSheet: plain, script: plain)
+            return Assets(page: plain, styleSheet: plain, scripts: Dictionary(uniqueKeysWithValues: WebRoutes.scriptNames.map { ($0, plain) }))
         }
     }
 
@@ -53,6 +58,9 @@ struct WebRoutes {
 
     let assets = Assets.shared
 
+    /// The page's script and the ES modules it imports, one concern each.
+    static let scriptNames = ["app.js", "dom.js", "api.js", "diff.js"]
+
     var routes: [APIRoute] {
         let assets = self.assets
         return [
@@ -62,10 +70,18 @@ struct WebRoutes {
             APIRoute(
                 .init(method: .get, path: "/web/app.css", summary: "The web page's style sheet", access: .read, responses: [(200, "CSS", nil)])
             ) { _, _ in Self.response(assets.styleSheet) },
-            APIRoute(
-                .init(method: .get, path: "/web/app.js", summary: "The web page's script", access: .read, responses: [(200, "JavaScript", nil)])
-            ) { _, _ in Self.response(assets.script) },
         ]
+            + Self.scriptNames.map { name in
+                let asset = assets.scripts[name]
+                return APIRoute(
+                    .init(
+                        method: .get, path: "/web/\(name)", summary: name == "app.js" ? "The web page's script" : "A module of the web page's script",
+                        access: .read, responses: [(200, "JavaScript", nil)])
+                ) { _, _ in
+                    guard let asset else { throw TMError.notFound("/web/\(name)") }
+                    return Self.response(asset)
+                }
+            }
     }
 
     /// Nothing from elsewhere may load or run, and the files are revalidated on every load (they change with
