@@ -43,7 +43,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
         // The script is ES modules by concern: app.js imports dom.js, api.js and diff.js.
-        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js"].map { ("/web/\($0)", "text/javascript") }
+        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js", "selftest.js"].map { ("/web/\($0)", "text/javascript") }
         for (path, type) in files {
             let (status, headers, body) = try await get(server.url + path)
             #expect(status == 200, "\(path)")
@@ -65,6 +65,8 @@ import Testing
         #expect(openAPI.contains("\"/web/app.js\"") && openAPI.contains("\"/web/dom.js\""))
         let (_, _, script) = try await get(server.url + "/web/app.js")
         #expect(script.contains("from './dom.js'") && page.contains("type=\"module\""))
+        // The self-test is a module of its own, loaded only with ?selftest=1: the page's script does not carry it.
+        #expect(!script.contains("async function run(page)") && script.contains("import('./selftest.js')"))
     }
 
     /// A `tm` copied without its resource bundles still starts and explains, at `/`, what is missing.
