@@ -43,7 +43,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
         // The script is ES modules by concern: app.js imports dom.js, api.js and diff.js.
-        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js", "selftest.js"].map { ("/web/\($0)", "text/javascript") }
+        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js", "article.js", "selftest.js"].map { ("/web/\($0)", "text/javascript") }
         for (path, type) in files {
             let (status, headers, body) = try await get(server.url + path)
             #expect(status == 200, "\(path)")
