@@ -6,8 +6,9 @@ import Testing
 #endif
 
 /// The web page at `/`: served from the binary's resources, driven in a real browser (headless Chromium)
-/// against a live `tm serve`, and photographed in each view (`.build/test-artifacts/web/*.png`).
-@Suite struct WebPageTests {
+/// against a live `tm serve`, and photographed in each view (`.build/test-artifacts/web/*.png`). One browser at a
+/// time: three at once on a two-core machine starved the other suites' live servers.
+@Suite(.serialized) struct WebPageTests {
     private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     private static let artifacts = repository.appendingPathComponent(".build/test-artifacts/web")
