@@ -20,7 +20,7 @@ extension DocumentAnalyzer {
 
     static func tsv(_ analysis: DocumentAnalysis, threshold: Int) -> String {
         let source = analysis.language.rawValue
-        let target = analysis.language == .ko ? "en" : "ko"
+        let target = analysis.language.other.rawValue
         var out = "\(source)\t\(target)\tscore\tnotes\n"
         for sentence in analysis.sentences {
             let best = sentence.matches.first.flatMap { $0.score >= Double(threshold) ? $0 : nil }

@@ -5,7 +5,7 @@
 enum XLIFFWriter {
     static func write(_ analysis: DocumentAnalysis, original: String, threshold: Int) -> String {
         let source = analysis.language.rawValue
-        let target = analysis.language == .ko ? "en" : "ko"
+        let target = analysis.language.other.rawValue
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

@@ -1,5 +1,11 @@
 /// Letter-case and diacritic edits on romanized UTF-8, done on bytes because the romanizers build bytes.
 enum Latin {
+    /// A table of letters written as space-separated strings in a fixed order (Unicode lead, vowel or tail order); "-"
+    /// is the empty string. The romanization tables are written so that a linguist can read them.
+    static func letters(_ table: String) -> [[UInt8]] {
+        table.split(separator: " ").map { $0 == "-" ? [] : Array($0.utf8) }
+    }
+
     /// Upper-cases the first letter at or after `start` (a–z, or ŏ ŭ of McCune–Reischauer).
     static func capitalize(_ bytes: inout [UInt8], from start: Int) {
         var index = start

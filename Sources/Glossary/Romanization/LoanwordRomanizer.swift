@@ -6,11 +6,11 @@ public enum LoanwordRomanizer {
     /// Onsets in Unicode lead order (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ); ㄹ is r here, l at the start and
     /// after ㄴ (`lateralAfterCodas`), and nothing after the coda ㄹ: the orthography writes an l between vowels as ㄹㄹ
     /// (3-1.6: 슬라이드, 필름, 이탈리아). At the start, l and r are both ㄹ; l is the likelier on the list of names.
-    static let onsets = letters("g k n d t r m b p s s - j j ch k t p h")
+    static let onsets = Latin.letters("g k n d t r m b p s s - j j ch k t p h")
     /// An onset before the added ㅡ, which is the consonant alone (3-1.1-3: 스트라이크, 버즈, 치츠).
-    static let onsetsAloneBeforeEu = letters("g k n d t r m b p s s eu z z ts k t p h")
+    static let onsetsAloneBeforeEu = Latin.letters("g k n d t r m b p s s eu z z ts k t p h")
     /// Vowels in Unicode order (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ); ㅓ stands for English u and schwa.
-    static let vowels = letters("a a ya ya u e yo ye o wa we we yo u wo we wi yu eu ui i")
+    static let vowels = Latin.letters("a a ya ya u e yo ye o wa we we yo u wo we wi yu eu ui i")
     /// Codas: the orthography writes only ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ at the end of a syllable (1-3).
     static let codas: [Character: String] = ["ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅅ": "t", "ㅇ": "ng"]
     /// A y-vowel after ㅅ ㅈ ㅊ is the consonant's (3-1.3: 셰퍼드, 샤프; 2-1: ㅈ ㅊ take no y-vowel in loanwords).
@@ -101,7 +101,4 @@ public enum LoanwordRomanizer {
         syllable.tail == 0 ? nil : Hangul.tailLetters[Int(syllable.tail) - 1]
     }
 
-    private static func letters(_ table: String) -> [[UInt8]] {
-        table.split(separator: " ").map { $0 == "-" ? [] : Array($0.utf8) }
-    }
 }

@@ -46,31 +46,27 @@ struct PhoneticAlphabet: Sendable {
         for (name, table, count) in [
             ("initial", initial, 19), ("voiced", voiced, 19), ("afterObstruent", afterObstruent, 19), ("afterL", afterL, 19),
             ("afterN", afterN, 19), ("vowels", vowels, 21), ("codas", codas, 7),
-        ] where Self.letters(table).count != count {
-            problems.append("\(name) has \(Self.letters(table).count) letters, not \(count)")
+        ] where Latin.letters(table).count != count {
+            problems.append("\(name) has \(Latin.letters(table).count) letters, not \(count)")
         }
         self.problems = problems
-        let initialLetters = Self.letters(initial)
-        let voicedLetters = Self.letters(voiced)
+        let initialLetters = Latin.letters(initial)
+        let voicedLetters = Latin.letters(voiced)
         var onsets = [[[UInt8]]](repeating: [], count: Position.allCases.count)
         onsets[Position.wordInitial.rawValue] = initialLetters
         onsets[Position.afterVowel.rawValue] = voicedLetters
         onsets[Position.afterNasal.rawValue] = voicedLetters
-        onsets[Position.afterN.rawValue] = Self.letters(afterN)
-        onsets[Position.afterL.rawValue] = Self.letters(afterL)
-        onsets[Position.afterObstruent.rawValue] = Self.letters(afterObstruent)
+        onsets[Position.afterN.rawValue] = Latin.letters(afterN)
+        onsets[Position.afterL.rawValue] = Latin.letters(afterL)
+        onsets[Position.afterObstruent.rawValue] = Latin.letters(afterObstruent)
         self.onsets = onsets
-        self.vowels = Self.letters(vowels)
+        self.vowels = Latin.letters(vowels)
         var codaLetters = [[UInt8]](repeating: [], count: 28)
-        for (tail, letters) in zip([Tail.giyeok, Tail.nieun, Tail.digeut, Tail.rieul, Tail.mieum, Tail.pieup, Tail.ieung], Self.letters(codas)) {
+        for (tail, letters) in zip([Tail.giyeok, Tail.nieun, Tail.digeut, Tail.rieul, Tail.mieum, Tail.pieup, Tail.ieung], Latin.letters(codas)) {
             codaLetters[Int(tail)] = letters
         }
         self.codas = codaLetters
         self.siotBeforeWi = siotBeforeWi.map { Array($0.utf8) }
-    }
-
-    private static func letters(_ table: String) -> [[UInt8]] {
-        table.split(separator: " ").map { $0 == "-" ? [] : Array($0.utf8) }
     }
 
     func onset(_ lead: UInt8, _ position: Position) -> [UInt8] {

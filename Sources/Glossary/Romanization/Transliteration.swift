@@ -3,9 +3,9 @@
 /// letters could be split another way (없었습니다 eobs-eoss-seubnida).
 enum Transliteration {
     /// Leads in Unicode order.
-    static let leads: [[UInt8]] = letters("g kk n d tt l m b pp s ss - j jj ch k t p h")
+    static let leads: [[UInt8]] = Latin.letters("g kk n d tt l m b pp s ss - j jj ch k t p h")
     /// Tails in Unicode order, index 0 = none.
-    static let tails: [[UInt8]] = letters("- g kk gs n nj nh d l lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h")
+    static let tails: [[UInt8]] = Latin.letters("- g kk gs n nj nh d l lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h")
 
     /// (tail, lead) pairs whose letters read the same as another pair with a coda (ㅆ+ㅅ "sss" = ㅅ+ㅆ), so they take a hyphen.
     /// After an open syllable a doubled letter is read as a tense onset (아빠 appa), so those pairs are not counted.
@@ -33,7 +33,4 @@ enum Transliteration {
         }
     }
 
-    private static func letters(_ table: String) -> [[UInt8]] {
-        table.split(separator: " ").map { $0 == "-" ? [] : Array($0.utf8) }
-    }
 }
