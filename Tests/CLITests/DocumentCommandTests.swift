@@ -28,6 +28,12 @@ import Testing
         let tsv = folder.appendingPathComponent("draft.tsv").path
         #expect(try TMProcess.run(["pretranslate", ko, "-o", tsv], environment: environment).status == 0)
         #expect(try String(contentsOfFile: tsv, encoding: .utf8).hasPrefix("ko\ten\tscore\tnotes\n"))
+        // By the extension, a project memory for OmegaT's tm/auto: drafted sentences only, each with its score.
+        let tmx = folder.appendingPathComponent("draft.tmx").path
+        #expect(try TMProcess.run(["pretranslate", ko, "-o", tmx], environment: environment).status == 0)
+        let project = try String(contentsOfFile: tmx, encoding: .utf8)
+        #expect(project.contains("<tmx version=\"1.4\">") && project.contains("<prop type=\"x-score\">100</prop>"))
+        #expect(project.components(separatedBy: "<tu>").count - 1 == xliff.components(separatedBy: "state=\"needs-review-translation\"").count - 1)
 
         // The article checked against itself has issues of loose adaptation but none of consistency; the memory
         // checked alone, none of consistency either.

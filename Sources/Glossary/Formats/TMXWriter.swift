@@ -23,10 +23,21 @@ public enum TMXWriter {
         var out = "    <tu tuid=\"\(segment.id)\" creationdate=\"\(tmxDate(segment.createdAt))\""
         out += " changedate=\"\(tmxDate(segment.updatedAt))\">\n"
         if !segment.origin.isEmpty { out += "      <prop type=\"x-origin\">\(escapeContent(segment.origin))</prop>\n" }
-        out += "      <tuv xml:lang=\"ko\"><seg>\(segmentContent(segment.ko))</seg></tuv>\n"
-        out += "      <tuv xml:lang=\"en\"><seg>\(segmentContent(segment.en))</seg></tuv>\n"
-        out += "    </tu>\n"
-        return out
+        return out + variants(ko: segment.ko, en: segment.en)
+    }
+
+    /// One `tu` for a pair that is not stored (a draft's sentence and its match): no id or dates, `prop`s as given.
+    static func unit(ko: String, en: String, properties: [(type: String, value: String)]) -> String {
+        var out = "    <tu>\n"
+        for property in properties {
+            out += "      <prop type=\"\(XMLEscaping.escape(property.type))\">\(escapeContent(property.value))</prop>\n"
+        }
+        return out + variants(ko: ko, en: en)
+    }
+
+    private static func variants(ko: String, en: String) -> String {
+        "      <tuv xml:lang=\"ko\"><seg>\(segmentContent(ko))</seg></tuv>\n"
+            + "      <tuv xml:lang=\"en\"><seg>\(segmentContent(en))</seg></tuv>\n" + "    </tu>\n"
     }
 
     /// Writes the whole document to `write`, one piece at a time.

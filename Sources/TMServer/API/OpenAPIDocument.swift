@@ -162,7 +162,8 @@ enum OpenAPIDocument {
             ]),
             "AnalyzeRequest": object(["text": string, "min": integer], required: ["text"]),
             "PretranslateRequest": object(
-                ["text": string, "threshold": integer, "format": ["type": "string", "enum": ["xliff", "tsv"]], "name": string], required: ["text"]),
+                ["text": string, "threshold": integer, "format": ["type": "string", "enum": DraftFormat.allCases.map(\.rawValue)], "name": string],
+                required: ["text"]),
             "QARequest": object(["ko": string, "en": string], required: ["ko", "en"]),
             "DocumentAnalysis": object(
                 [

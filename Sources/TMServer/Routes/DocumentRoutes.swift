@@ -73,7 +73,7 @@ struct DocumentRoutes {
             },
             APIRoute(
                 .init(
-                    method: .post, path: "/v1/documents/pretranslate", summary: "An article pre-translated from the memory, as XLIFF 1.2 or TSV",
+                    method: .post, path: "/v1/documents/pretranslate", summary: "An article pre-translated from the memory, as XLIFF 1.2, TSV or TMX",
                     access: .read, body: (APIOperation.json, "PretranslateRequest"),
                     responses: [(200, "The draft file", nil), APIOperation.badRequest, APIOperation.tooLarge])
             ) { request, _ -> Response in
@@ -81,8 +81,8 @@ struct DocumentRoutes {
                 let draft = try await BlockingWork.run {
                     try analyzer.draft(body.text, original: body.name, threshold: body.threshold, format: body.format)
                 }
-                let contentType = body.format == .xliff ? "application/xliff+xml; charset=utf-8" : "text/tab-separated-values; charset=utf-8"
-                return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: draft)))
+                return Response(
+                    status: .ok, headers: [.contentType: body.format.contentType], body: ResponseBody(byteBuffer: ByteBuffer(string: draft)))
             },
             APIRoute(
                 .init(

@@ -132,6 +132,65 @@ struct DocumentAnalyzerTests {
                 && rows.dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 4 })
     }
 
+    /// The TMX draft in a real OmegaT project's `tm/auto` folder: OmegaT splits the article into the same sentences
+    /// and fills exactly the drafted ones with their English (`project_stats.txt` counts the rest as remaining).
+    @Test func omegaTFillsAnArticleFromTheTMXDraft() throws {
+        let (ko, _) = try Self.article()
+        let analyzer = try Self.analyzer()
+        let sentences = try analyzer.analyze(ko).sentences
+        let drafted = sentences.filter { ($0.matches.first?.score ?? 0) >= 75 }
+        let tmx = try analyzer.draft(ko, original: "002.ko.txt", format: .tmx)
+        #expect(tmx.components(separatedBy: "<tu>").count - 1 == drafted.count)
+        #expect(XMLParser(data: Data(tmx.utf8)).parse(), "well-formed XML")
+        var back: [ImportedUnit] = []
+        try TMXReader.read(.bytes(Array(tmx.utf8), name: "draft.tmx"), unit: { back.append($0) }, skip: { _ in })
+        #expect(back.map(\.ko) == drafted.map(\.text) && back.map(\.en) == drafted.map { $0.matches[0].target })
+
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("omegat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        for folder in ["source", "target", "tm/auto", "glossary", "dictionary", "omegat"] {
+            try FileManager.default.createDirectory(at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try ko.write(to: project.appendingPathComponent("source/article.txt"), atomically: true, encoding: .utf8)
+        try tmx.write(to: project.appendingPathComponent("tm/auto/draft.tmx"), atomically: true, encoding: .utf8)
+        try Self.omegaTProject.write(to: project.appendingPathComponent("omegat.project"), atomically: true, encoding: .utf8)
+        guard let result = try ExternalTool.omegat(project: project) else { return }
+        #expect(result.status == 0, "\(result.output.suffix(2000))")
+        let translated = try String(contentsOf: project.appendingPathComponent("target/article.txt"), encoding: .utf8)
+        for sentence in drafted { #expect(translated.contains(sentence.matches[0].target), "\(sentence.text)") }
+        for sentence in sentences where !drafted.contains(sentence) { #expect(translated.contains(sentence.text)) }
+        let stats = try String(contentsOf: project.appendingPathComponent("omegat/project_stats.txt"), encoding: .utf8)
+        func count(_ row: String) -> Int? {
+            stats.split(separator: "\n").first { $0.hasPrefix(row) }?.split(separator: "\t").dropFirst().first
+                .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        #expect(count("Total:") == sentences.count)
+        #expect(count("Remaining:") == sentences.count - drafted.count)
+    }
+
+    /// A Korean-to-English OmegaT project with its standard folders and sentence segmentation.
+    static let omegaTProject = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <omegat>
+            <project version="1.0">
+                <source_dir>__DEFAULT__</source_dir>
+                <source_dir_excludes/>
+                <target_dir>__DEFAULT__</target_dir>
+                <tm_dir>__DEFAULT__</tm_dir>
+                <glossary_dir>__DEFAULT__</glossary_dir>
+                <glossary_file>__DEFAULT__</glossary_file>
+                <dictionary_dir>__DEFAULT__</dictionary_dir>
+                <source_lang>ko</source_lang>
+                <target_lang>en</target_lang>
+                <source_tok>org.omegat.tokenizer.LuceneCJKTokenizer</source_tok>
+                <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+                <sentence_seg>true</sentence_seg>
+                <support_default_translations>true</support_default_translations>
+                <remove_tags>false</remove_tags>
+            </project>
+        </omegat>
+        """
+
     /// Each kind of error put into a clean pair is found, and the clean pair has none.
     @Test func qaFindsNamesNumbersAndHangulThatDoNotAgree() throws {
         let analyzer = try Self.analyzer(withArticle: false)

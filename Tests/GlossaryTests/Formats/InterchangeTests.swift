@@ -155,6 +155,13 @@ enum ExternalTool {
         return try run(path, ["-c", script], input: input)
     }
 
+    /// Runs OmegaT (Debian's `omegat`, a Java program) headless on a project folder in `mode`, when it is installed.
+    static func omegat(project: URL, mode: String = "console-translate") throws -> Result? {
+        let jar = "/usr/share/omegat/OmegaT.jar"
+        guard let java = find("java"), FileManager.default.fileExists(atPath: jar) else { return nil }
+        return try run(java, ["-Djava.awt.headless=true", "-jar", jar, project.path, "--mode=\(mode)"], input: "")
+    }
+
     private static func find(_ name: String) -> String? {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
