@@ -43,8 +43,11 @@ import Testing
         let folder = try TMProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try LiveServer(database: folder.appendingPathComponent("tm.sqlite").path)
-        // The script is ES modules by concern: app.js imports dom.js, api.js and diff.js.
-        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + ["app.js", "dom.js", "api.js", "diff.js", "article.js", "selftest.js"].map { ("/web/\($0)", "text/javascript") }
+        // The script is ES modules by concern: app.js wires the views' modules, which share dom.js, api.js and diff.js.
+        let scripts = [
+            "app.js", "views.js", "dom.js", "api.js", "diff.js", "search.js", "term-editor.js", "check.js", "align.js", "article.js", "selftest.js",
+        ]
+        let files = [("/", "text/html"), ("/web/app.css", "text/css")] + scripts.map { ("/web/\($0)", "text/javascript") }
         for (path, type) in files {
             let (status, headers, body) = try await get(server.url + path)
             #expect(status == 200, "\(path)")

@@ -59,7 +59,9 @@ struct WebRoutes {
     let assets = Assets.shared
 
     /// The page's script and the ES modules it imports, one concern each.
-    static let scriptNames = ["app.js", "dom.js", "api.js", "diff.js", "article.js", "selftest.js"]
+    static let scriptNames = [
+        "app.js", "views.js", "dom.js", "api.js", "diff.js", "search.js", "term-editor.js", "check.js", "align.js", "article.js", "selftest.js",
+    ]
 
     var routes: [APIRoute] {
         let assets = self.assets
