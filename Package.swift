@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System ICU behind a C shim: the public header uses only <stdint.h> types, so Swift modules
@@ -28,7 +29,13 @@ let package = Package(
         ),
         .target(
             name: "Glossary",
-            dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CICU", .product(name: "GRDB", package: "GRDB.swift"),
+                // The PostgreSQL store, for several nodes sharing one database (`PostgresStore`).
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             // The bundled glossary (a link to the repository's glossaries/ folder) and the English word list.
             resources: [.copy("Resources/glossaries"), .copy("Resources/words")]
         ),

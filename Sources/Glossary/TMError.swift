@@ -19,9 +19,11 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
     case storageFull(String)
     /// A search would do more work than one request may ask for (a long query with a low minimum score).
     case tooBroad(field: String?, message: String)
+    /// The database server cannot be reached (PostgreSQL down or restarting): try again; nothing was written.
+    case unavailable(String)
 
     /// A short stable code for clients: `invalid_input`, `bad_file`, `not_found`, `too_large`, `storage`, `storage_full`,
-    /// `too_broad`.
+    /// `too_broad`, `unavailable`.
     public var code: String {
         switch self {
         case .invalidInput: "invalid_input"
@@ -32,6 +34,7 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conflict: "conflict"
         case .storageFull: "storage_full"
         case .tooBroad: "too_broad"
+        case .unavailable: "unavailable"
         }
     }
 
@@ -53,6 +56,7 @@ public enum TMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .conflict(let message, _): message
         case .storageFull(let message): message
         case .tooBroad(let field, let message): field.map { "\($0): \(message)" } ?? message
+        case .unavailable(let message): "database unavailable: \(message)"
         }
     }
 }

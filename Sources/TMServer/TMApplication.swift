@@ -11,7 +11,7 @@ public enum TMApplication {
     /// Then by group: writes are checked for the token (or for another site's page), reads that time out are cut off
     /// after `options.timeout`.
     public static func router(
-        store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions()
+        store: any Store, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions()
     ) -> Router<TMRequestContext> {
         let metrics = ServerMetrics()
         let routes = routes(store: store, glossary: glossary, memory: memory, options: options, metrics: metrics)
@@ -38,7 +38,7 @@ public enum TMApplication {
 
     /// Every route of the API, in the order `/openapi.json` lists them.
     static func routes(
-        store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()
+        store: any Store, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()
     ) -> [APIRoute] {
         let routes =
             WebRoutes().routes + HealthRoutes(store: store).routes + RomanizeRoutes().routes
@@ -56,7 +56,7 @@ public enum TMApplication {
 
     /// The application listening on `host:port` (port 0 picks a free one); `onRunning` gets the bound port.
     public static func application(
-        store: TMStore, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions(), host: String, port: Int,
+        store: any Store, glossary: TermGlossary, memory: TranslationMemory, options: ServerOptions = ServerOptions(), host: String, port: Int,
         logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {

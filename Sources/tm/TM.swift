@@ -48,6 +48,7 @@ struct TM: AsyncParsableCommand {
         case .badFile: 65
         case .notFound: 66
         case .storage, .storageFull: 74
+        case .unavailable: 69
         }
     }
 }

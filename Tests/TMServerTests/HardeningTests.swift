@@ -168,7 +168,7 @@ import Testing
                 #expect(response.status == .ok)
                 let file = database.folder.appendingPathComponent("copy.sqlite")
                 try Data(buffer: response.body).write(to: file)
-                let copy = try TMStore(path: file.path)
+                let copy = try SQLiteStore(path: file.path)
                 #expect(try copy.integrityCheck() == "ok")
                 #expect(try copy.counts().segments == 1)
             }

@@ -12,7 +12,7 @@ import Testing
         let status: String
         let version: String
         let icu: String
-        let sqlite: String
+        let database: String
         let segments: Int
         let terms: Int
     }
@@ -28,7 +28,7 @@ import Testing
                 #expect(health.status == "ok")
                 #expect(health.version == TMVersion.current)
                 #expect(health.icu.hasPrefix("7"))
-                #expect(health.sqlite.hasPrefix("3."))
+                #expect(health.database.hasPrefix("SQLite 3."))
                 #expect(health.segments == 0)
                 #expect(health.terms == 1)
             }

@@ -7,13 +7,13 @@ import Synchronization
 /// the database; the index learns of them, and of other processes' writes, from the change log: at once after a
 /// write made here, within the server's follow interval for any other (`ChangeFollowService`).
 public final class TermGlossary: Sendable {
-    let store: TMStore
+    let store: any Store
     private let index: Mutex<GlossaryIndex>
     /// Held while the index catches up; the last change applied.
     private let follower: Mutex<Int64>
 
     /// Loads every stored term and the spellings the romanizer generates for them.
-    public init(store: TMStore) throws(TMError) {
+    public init(store: any Store) throws(TMError) {
         self.store = store
         let (terms, seq) = try store.allTermsWithChange()
         index = Mutex(GlossaryIndex(terms: terms))
@@ -69,7 +69,7 @@ public final class TermGlossary: Sendable {
 
     public func term(id: Int64) throws(TMError) -> Term { try store.term(id: id) }
 
-    /// Adds a term; see `TMStore.addTerm(_:homonym:)` for when a shared Hangul or English is a conflict.
+    /// Adds a term; see `Store.addTerm(_:homonym:)` for when a shared Hangul or English is a conflict.
     public func add(_ term: Term, homonym: Bool = false) throws(TMError) -> Term {
         let stored = try store.addTerm(term, homonym: homonym)
         try refresh()

@@ -8,7 +8,7 @@ public struct TermInput: Sendable, Codable, Equatable {
     public var note: String?
     public var source: String?
     public var country: String?
-    /// Added beside stored terms of the same Hangul or English on purpose (see `TMStore.addTerm`).
+    /// Added beside stored terms of the same Hangul or English on purpose (see `Store.addTerm`).
     public var homonym: Bool?
 
     public init(

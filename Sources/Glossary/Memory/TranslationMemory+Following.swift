@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// How the fuzzy indexes follow the store's change log (`TMStore+ChangeLog.swift`): every write by this process or
+/// How the fuzzy indexes follow the store's change log (`StoreChanges`): every write by this process or
 /// another reaches them here and only here.
 extension TranslationMemory {
     /// Brings the indexes up to the last change in the database, building them on first use, and compacts them when
@@ -68,7 +68,7 @@ extension TranslationMemory {
     }
 
     /// The current state of each changed pair into both indexes: its keys, or its removal.
-    private static func apply(_ ids: [Int64], _ rows: [Int64: TMStore.IndexedKeys], to indexes: inout MemoryIndexes) {
+    private static func apply(_ ids: [Int64], _ rows: [Int64: IndexedKeys], to indexes: inout MemoryIndexes) {
         for id in ids {
             if let keys = rows[id] {
                 indexes.ko.add(id: id, key: keys.koKey, recency: keys.updatedAt)

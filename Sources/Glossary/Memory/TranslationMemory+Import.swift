@@ -13,14 +13,7 @@ extension TranslationMemory {
         let time = Date().timeIntervalSince1970
         let reversed = ImportDirection.isReversed(source, format: format)
         defer { localWrites.add(1, ordering: .releasing) }
-        try store.write { db in
-            // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
-            // otherwise spills pages to the log again and again. Readers keep the small default.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // A new pair takes the largest id plus one, so an id above every one seen so far is new, and a
-            // repeat of a pair added earlier in the file comes back with an id at or below it.
-            var newest = try TMStore.largestID(in: db)
+        let stored = try store.importPairs(origin: origin, at: time) { add in
             try format.read(
                 source,
                 unit: { unit in
@@ -33,26 +26,20 @@ extension TranslationMemory {
                             skipBad: skipBad, file: name)
                         return
                     }
-                    let pair: TMStore.KeyedPair
+                    let pair: KeyedPair
                     do throws(TMError) {
-                        pair = try TMStore.KeyedPair(ko: ko, en: en)
+                        pair = try KeyedPair(ko: ko, en: en)
                     } catch {
                         try tally.skip(
                             SkippedUnit(line: unit.line, reason: "bad_pair", message: error.description, isError: true), skipBad: skipBad, file: name)
                         return
                     }
-                    let id = try TMStore.upsert(pair, origin: origin, at: time, in: db)
-                    if id > newest {
-                        tally.added += 1
-                        newest = id
-                    } else {
-                        tally.present += 1
-                    }
+                    try add(pair)
                 },
                 skip: { skipped in try tally.skip(skipped, skipBad: skipBad, file: name) })
         }
         return MemoryImportReport(
-            file: name, format: format.rawValue, added: tally.added, alreadyPresent: tally.present,
+            file: name, format: format.rawValue, added: stored.added, alreadyPresent: stored.present,
             skipped: tally.skipped.values.reduce(0, +), skippedByReason: tally.skipped, problems: tally.problems,
             notices: reversed ? [ImportDirection.notice] : [])
     }
@@ -60,8 +47,6 @@ extension TranslationMemory {
     /// What an import has seen so far.
     private struct ImportTally {
         var read = 0
-        var added = 0
-        var present = 0
         var skipped: [String: Int] = [:]
         var problems: [SkippedUnit] = []
 

@@ -8,7 +8,7 @@ import Synchronization
 /// log (`TranslationMemory+Following.swift`), which each search reads before it answers. So a writer never waits for
 /// a search, a search never runs SQL under the index lock, and a score is always recomputed from the text returned.
 public final class TranslationMemory: Sendable {
-    let store: TMStore
+    let store: any Store
     let glossary: TermGlossary?
     let indexes: ReadWriteLock<MemoryIndexes>
     /// Held while the indexes catch up with the log; the last change applied (nil: not built yet).
@@ -51,7 +51,7 @@ public final class TranslationMemory: Sendable {
     /// - Parameter logCheckInterval: searches read the change log before they answer, but at most this often while
     ///   nothing is written through this memory: another process's write may wait that long to be found; a write
     ///   made here is found by the next search. Zero reads the log before every search.
-    public init(store: TMStore, glossary: TermGlossary? = nil, logCheckInterval: Duration = .milliseconds(10)) {
+    public init(store: any Store, glossary: TermGlossary? = nil, logCheckInterval: Duration = .milliseconds(10)) {
         self.store = store
         self.glossary = glossary
         let (seconds, attoseconds) = logCheckInterval.components
@@ -64,29 +64,18 @@ public final class TranslationMemory: Sendable {
     /// Stores pairs in one transaction: all or none. A pair already stored (same keys) keeps its id and
     /// has its `updated_at` refreshed.
     public func add(_ inputs: [SegmentInput], defaultOrigin: String = "") throws(TMError) -> [AddedSegment] {
-        var pairs: [(TMStore.KeyedPair, String)] = []
+        var pairs: [(pair: KeyedPair, origin: String)] = []
         for (index, input) in inputs.enumerated() {
             do throws(TMError) {
                 let origin = input.origin ?? defaultOrigin
                 try TextField.check(origin, field: "origin")
-                pairs.append((try TMStore.KeyedPair(ko: input.ko, en: input.en), origin))
+                pairs.append((try KeyedPair(ko: input.ko, en: input.en), origin))
             } catch {
                 throw inputs.count == 1 ? error : Self.locate(error, at: index)
             }
         }
-        let time = Date().timeIntervalSince1970
         defer { localWrites.add(1, ordering: .releasing) }
-        return try store.write { db in
-            // New pairs take the largest id plus one: an id above every one before it is new (see importFile).
-            var newest = try TMStore.largestID(in: db)
-            let ids = try pairs.map { pair, origin in try TMStore.upsert(pair, origin: origin, at: time, in: db) }
-            let segments = try TMStore.fetchSegments(ids: ids, in: db)
-            return try ids.map { id in
-                guard let segment = segments[id] else { throw TMError.storage("segment \(id) vanished") }
-                defer { newest = max(newest, id) }
-                return AddedSegment(segment: segment, created: id > newest)
-            }
-        }
+        return try store.add(pairs, at: Date().timeIntervalSince1970)
     }
 
     public func segment(id: Int64) throws(TMError) -> Segment {
@@ -95,15 +84,15 @@ public final class TranslationMemory: Sendable {
 
     /// Replaces both sides of a pair (and its origin when given).
     public func update(id: Int64, with input: SegmentInput) throws(TMError) -> Segment {
-        let pair = try TMStore.KeyedPair(ko: input.ko, en: input.en)
+        let pair = try KeyedPair(ko: input.ko, en: input.en)
         if let origin = input.origin { try TextField.check(origin, field: "origin") }
         defer { localWrites.add(1, ordering: .releasing) }
-        return try store.write { db in try TMStore.update(id: id, to: pair, origin: input.origin, at: Date(), in: db) }
+        return try store.update(id: id, to: pair, origin: input.origin, at: Date())
     }
 
     public func remove(id: Int64) throws(TMError) {
         defer { localWrites.add(1, ordering: .releasing) }
-        try store.write { db in try TMStore.deleteSegment(id: id, in: db) }
+        try store.removeSegment(id: id)
     }
 
     // MARK: Search
@@ -215,7 +204,7 @@ public final class TranslationMemory: Sendable {
         let (ko, en) = indexes.read { ($0.ko.count, $0.en.count) }
         return MemoryStats(
             segments: counts.segments, terms: counts.terms, indexedKorean: ko, indexedEnglish: en, origins: origins,
-            databaseBytes: store.fileSize())
+            databaseBytes: store.byteSize())
     }
 
     /// Results per query are capped: a client asking for more gets an error, not a slow answer.
@@ -226,8 +215,8 @@ public final class TranslationMemory: Sendable {
     private static func checkQuery(_ query: String, field: String) throws(TMError) {
         guard !query.trimmed.isEmpty else { throw .invalidInput(field: field, message: "the query is empty") }
         try TextField.check(query, field: field)
-        guard query.unicodeScalars.count <= TMStore.maximumSegmentLength else {
-            throw .invalidInput(field: field, message: "the query is longer than \(TMStore.maximumSegmentLength) characters")
+        guard query.unicodeScalars.count <= Segment.maximumLength else {
+            throw .invalidInput(field: field, message: "the query is longer than \(Segment.maximumLength) characters")
         }
     }
 

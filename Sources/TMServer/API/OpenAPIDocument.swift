@@ -78,8 +78,8 @@ enum OpenAPIDocument {
                 ],
                 required: ["error"]),
             "Health": object(
-                ["status": string, "version": string, "icu": string, "sqlite": string, "segments": integer, "terms": integer],
-                required: ["status", "version", "icu", "sqlite", "segments", "terms"]),
+                ["status": string, "version": string, "icu": string, "database": string, "segments": integer, "terms": integer],
+                required: ["status", "version", "icu", "database", "segments", "terms"]),
             "Stats": object([
                 "segments": integer, "terms": integer, "indexed_ko": integer, "indexed_en": integer, "origins": ["type": "object"],
                 "database_bytes": integer,

@@ -66,6 +66,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case .conflict: .conflict
         case .storageFull: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
         case .tooBroad: .unprocessableContent
+        case .unavailable: .serviceUnavailable
         }
     }
 

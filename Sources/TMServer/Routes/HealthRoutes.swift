@@ -3,13 +3,14 @@ import Hummingbird
 
 /// `GET /v1/health`: is the service up, which versions run it, and how much it holds.
 struct HealthRoutes {
-    let store: TMStore
+    let store: any Store
 
     struct Health: ResponseEncodable {
         let status: String
         let version: String
         let icu: String
-        let sqlite: String
+        /// The store's engine and version: "SQLite 3.40.1", "PostgreSQL 15.18".
+        let database: String
         let segments: Int
         let terms: Int
     }
@@ -22,7 +23,7 @@ struct HealthRoutes {
             ) { _, _ -> Health in
                 let counts = try store.counts()
                 return Health(
-                    status: "ok", version: TMVersion.current, icu: TMVersion.icu, sqlite: try store.sqliteVersion(),
+                    status: "ok", version: TMVersion.current, icu: TMVersion.icu, database: try store.engineVersion(),
                     segments: counts.segments, terms: counts.terms)
             }
         ]

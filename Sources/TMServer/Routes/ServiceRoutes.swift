@@ -4,7 +4,7 @@ import Hummingbird
 
 /// `/openapi.json`, `/metrics` and `/v1/backup`: the service describing, measuring and copying itself.
 struct ServiceRoutes {
-    let store: TMStore
+    let store: any Store
     let metrics: ServerMetrics
     /// The OpenAPI document of every route, this one's included.
     let document: String
@@ -28,7 +28,7 @@ struct ServiceRoutes {
             },
             APIRoute(Self.metricsOperation) { _, _ -> Response in
                 let counts = try store.counts()
-                let text = metrics.render(segments: counts.segments, terms: counts.terms, databaseBytes: store.fileSize())
+                let text = metrics.render(segments: counts.segments, terms: counts.terms, databaseBytes: store.byteSize())
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: text)))

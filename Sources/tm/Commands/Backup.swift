@@ -14,6 +14,6 @@ struct Backup: ParsableCommand {
     func run() throws {
         let store = try store.open()
         try store.backup(to: file)
-        print("\(store.path) → \(file)")
+        print("\(store.location) → \(file)")
     }
 }

@@ -83,7 +83,7 @@ struct Serve: AsyncParsableCommand {
         ) {
             port in
             // Written straight to the file handle: scripts wait for this line, so it must not sit in a buffer.
-            let line = "tm \(TMVersion.current) listening on http://\(host):\(port) (database \(tmStore.path))\n"
+            let line = "tm \(TMVersion.current) listening on http://\(host):\(port) (database \(tmStore.location))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         let follower = ChangeFollowService(memory: memory, glossary: glossary, logger: logger)

@@ -4,7 +4,7 @@ import Glossary
 
 /// `--db`, shared by every command that opens the database.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $TM_DB, else ./tm.sqlite).")
+    @Option(name: .long, help: "The database: a SQLite file, or postgres://user@host:port/db (default: $TM_DB, else ./tm.sqlite).")
     var db: String?
 
     var path: String {
@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the database; a new one is seeded with the bundled glossary.
-    func open() throws(TMError) -> TMStore {
-        try TMStore(path: path, seed: BundledGlossary.terms)
+    func open() throws(TMError) -> any Store {
+        try StoreLocation.open(path, seed: BundledGlossary.terms)
     }
 }

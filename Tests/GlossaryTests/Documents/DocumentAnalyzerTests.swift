@@ -16,7 +16,7 @@ struct DocumentAnalyzerTests {
     /// A memory holding the aligned pairs of article 002, and the bundled glossary, in one new database.
     static func analyzer(withArticle: Bool = true) throws -> DocumentAnalyzer {
         let path = BundledGlossaryFixture.folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
-        let store = try TMStore(path: path) { () throws(TMError) -> [Term] in try BundledGlossary.load(from: BundledGlossaryFixture.directory) }
+        let store = try SQLiteStore(path: path) { () throws(TMError) -> [Term] in try BundledGlossary.load(from: BundledGlossaryFixture.directory) }
         let glossary = try TermGlossary(store: store)
         let memory = TranslationMemory(store: store, glossary: glossary)
         if withArticle {

@@ -10,7 +10,7 @@ extension Formats {
         private func memory() throws -> TranslationMemory {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-direction-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return try TranslationMemory(store: TMStore(path: folder.appendingPathComponent("tm.sqlite").path))
+            return try TranslationMemory(store: SQLiteStore(path: folder.appendingPathComponent("tm.sqlite").path))
         }
 
         private func glossary(_ name: String, _ format: GlossaryFormat) throws -> ParsedGlossary {

@@ -25,12 +25,12 @@ enum BundledGlossaryFixture {
     /// A new database seeded with the bundled glossary.
     static func fresh() throws -> TermGlossary {
         let path = folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
-        let store = try TMStore(path: path) { () throws(TMError) -> [Term] in try BundledGlossary.load(from: directory) }
+        let store = try SQLiteStore(path: path) { () throws(TMError) -> [Term] in try BundledGlossary.load(from: directory) }
         return try TermGlossary(store: store)
     }
 
     /// An empty glossary in a new database.
     static func empty() throws -> TermGlossary {
-        try TermGlossary(store: TMStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path))
+        try TermGlossary(store: SQLiteStore(path: folder.appendingPathComponent("\(UUID().uuidString).sqlite").path))
     }
 }

@@ -10,15 +10,15 @@ import Testing
     /// Two stores on one file: two connection pools, as two processes would have.
     private struct TwoProcesses {
         let path: String
-        let first: TMStore
-        let second: TMStore
+        let first: SQLiteStore
+        let second: SQLiteStore
 
         init() throws {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-follow-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             path = folder.appendingPathComponent("tm.sqlite").path
-            first = try TMStore(path: path)
-            second = try TMStore(path: path)
+            first = try SQLiteStore(path: path)
+            second = try SQLiteStore(path: path)
         }
     }
 
@@ -152,7 +152,7 @@ import Testing
     private func memory() throws -> TranslationMemory {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-hostile-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return TranslationMemory(store: try TMStore(path: folder.appendingPathComponent("tm.sqlite").path))
+        return TranslationMemory(store: try SQLiteStore(path: folder.appendingPathComponent("tm.sqlite").path))
     }
 
     @Test(arguments: ["ko", "en", "origin"])

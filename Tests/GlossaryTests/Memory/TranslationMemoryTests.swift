@@ -7,7 +7,7 @@ import Testing
     private func emptyMemory() throws -> TranslationMemory {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-memory-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try TranslationMemory(store: TMStore(path: folder.appendingPathComponent("tm.sqlite").path))
+        return try TranslationMemory(store: SQLiteStore(path: folder.appendingPathComponent("tm.sqlite").path))
     }
 
     /// The sample news pairs (CC BY-SA 3.0; see samples/README.md), imported into a new memory.

@@ -20,7 +20,7 @@ import Testing
 
     @Test func newDatabaseIsSeededOnce() throws {
         try withTemporaryDatabase { path in
-            let store = try TMStore(path: path) { seed }
+            let store = try SQLiteStore(path: path) { seed }
             #expect(try store.counts() == .init(segments: 0, terms: 2))
             #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM variant") } == 6)
         }
@@ -28,9 +28,9 @@ import Testing
 
     @Test func reopeningMigratesTwiceWithoutHarmAndDoesNotReseed() throws {
         try withTemporaryDatabase { path in
-            _ = try TMStore(path: path) { seed }
+            _ = try SQLiteStore(path: path) { seed }
             var seedCalls = 0
-            let reopened = try TMStore(path: path) {
+            let reopened = try SQLiteStore(path: path) {
                 seedCalls += 1
                 return seed
             }
@@ -45,7 +45,7 @@ import Testing
 
     @Test func databaseUsesWALAndForeignKeys() throws {
         try withTemporaryDatabase { path in
-            let store = try TMStore(path: path)
+            let store = try SQLiteStore(path: path)
             #expect(try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
             #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
         }
@@ -54,16 +54,16 @@ import Testing
     @Test func aFailingSeedLeavesNothingHalfWritten() throws {
         try withTemporaryDatabase { path in
             #expect(throws: TMError.badFile(name: "x.tsv", line: 3, message: "broken")) {
-                _ = try TMStore(path: path) { () throws(TMError) -> [Term] in throw .badFile(name: "x.tsv", line: 3, message: "broken") }
+                _ = try SQLiteStore(path: path) { () throws(TMError) -> [Term] in throw .badFile(name: "x.tsv", line: 3, message: "broken") }
             }
-            let store = try TMStore(path: path) { seed }
+            let store = try SQLiteStore(path: path) { seed }
             #expect(try store.counts().terms == 2)
         }
     }
 
     @Test func unopenablePathIsAStorageError() {
         #expect {
-            _ = try TMStore(path: "/nonexistent-folder/tm.sqlite")
+            _ = try SQLiteStore(path: "/nonexistent-folder/tm.sqlite")
         } throws: { error in
             (error as? TMError)?.code == "storage"
         }
@@ -71,7 +71,7 @@ import Testing
 
     @Test func variantsKeepTheirKeys() throws {
         try withTemporaryDatabase { path in
-            let store = try TMStore(path: path) { seed }
+            let store = try SQLiteStore(path: path) { seed }
             let keys = try store.read { db in
                 try String.fetchAll(db, sql: "SELECT loose_key FROM variant WHERE form LIKE 'Kim%' ORDER BY form")
             }
@@ -91,7 +91,7 @@ import Testing
     @Test func theIdentityMigrationKeepsPairsAndTheChangeLog() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-v4-\(UUID().uuidString).sqlite").path
         let queue = try DatabaseQueue(path: path)
-        try TMStore.migrator.migrate(queue, upTo: "v4-term-country")
+        try SQLiteStore.migrator.migrate(queue, upTo: "v4-term-country")
         try queue.write { db in
             for (index, en) in ["Resolving issues", "Talks were held."].enumerated() {
                 try db.execute(
@@ -100,7 +100,7 @@ import Testing
             }
         }
         try queue.close()
-        let store = try TMStore(path: path)
+        let store = try SQLiteStore(path: path)
         #expect(try store.segments(after: 0, limit: 10).map(\.en) == ["Resolving issues", "Talks were held."])
         let before = try store.latestChange()
         let memory = TranslationMemory(store: store)

@@ -10,6 +10,9 @@ public struct Segment: Sendable, Hashable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// Each side of a pair is limited to this many characters (Unicode scalars).
+    public static let maximumLength = 10_000
+
     public init(id: Int64, ko: String, en: String, origin: String, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.ko = ko

@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-/// The one SQLite file that holds the memory and the glossary.
+/// The one SQLite file that holds the memory and the glossary: the default store.
 ///
 /// A `DatabasePool` (WAL: concurrent reads, serialized writes); the schema is created by append-only
 /// migrations on first open, and a database created by this open is seeded with the bundled glossary.
-public final class TMStore: Sendable {
+public final class SQLiteStore: Store {
     /// The path of the database file.
     public let path: String
     let pool: DatabasePool
@@ -36,15 +36,11 @@ public final class TMStore: Sendable {
         }
     }
 
-    /// Counts of what the store holds, for health checks and `tm stats`.
-    public struct Counts: Sendable, Codable, Equatable {
-        public let segments: Int
-        public let terms: Int
-    }
+    public var location: String { path }
 
-    public func counts() throws(TMError) -> Counts {
+    public func counts() throws(TMError) -> StoreCounts {
         try read { db in
-            Counts(
+            StoreCounts(
                 segments: try Int.fetchOne(db, sql: "SELECT count(*) FROM segment") ?? 0,
                 terms: try Int.fetchOne(db, sql: "SELECT count(*) FROM term") ?? 0
             )
@@ -52,8 +48,8 @@ public final class TMStore: Sendable {
     }
 
     /// The version of the SQLite library in use.
-    public func sqliteVersion() throws(TMError) -> String {
-        try read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
+    public func engineVersion() throws(TMError) -> String {
+        "SQLite " + (try read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" })
     }
 
     /// Runs a read, mapping database errors to `TMError.storage`.
@@ -101,7 +97,7 @@ public final class TMStore: Sendable {
     }
 }
 
-extension TMStore {
+extension SQLiteStore {
     /// A consistent copy of the database at `path`, made with SQLite's online backup while others read and
     /// write. An existing file there is replaced.
     public func backup(to path: String) throws(TMError) {

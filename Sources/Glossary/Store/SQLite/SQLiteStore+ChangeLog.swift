@@ -8,26 +8,7 @@ import GRDB
 /// sees each item as the database holds it now. `seq` is a rowid: each new row takes the largest plus one, a rolled
 /// back write leaves no hole, and only pruning from the bottom removes rows, so the rows after a follower's `seq` are
 /// either all there or the log says it has been pruned past it (then the follower rebuilds from the tables).
-extension TMStore {
-    /// What a log row is about.
-    enum ChangedItem: String {
-        case segment
-        case term
-    }
-
-    /// Rows kept: a follower further behind than this has to rebuild anyway, so older rows are deleted.
-    static let changeLogRetention: Int64 = 1_000_000
-
-    /// What a follower at some `seq` has to do.
-    enum Changes<Row> {
-        /// Nothing was written since.
-        case upToDate
-        /// Too many changes, a pruned gap, or a log behind the follower (a restored backup): rebuild from the tables.
-        case rebuild
-        /// The current rows of the changed items (absent: deleted), and the `seq` they bring the follower to.
-        case rows(ids: [Int64], rows: [Int64: Row], through: Int64)
-    }
-
+extension SQLiteStore {
     /// The last `seq` written, 0 for an empty log.
     public func latestChange() throws(TMError) -> Int64 {
         try read { db in try Self.latestChange(in: db) }
@@ -41,8 +22,8 @@ extension TMStore {
     /// than `limit` log rows behind asks for a rebuild.
     func changes<Row>(
         of item: ChangedItem, after seq: Int64, limit: Int64, load: @escaping (_ ids: [Int64], Database) throws -> [Int64: Row]
-    ) throws(TMError) -> Changes<Row> {
-        try read { db -> Changes<Row> in
+    ) throws(TMError) -> StoreChanges<Row> {
+        try read { db -> StoreChanges<Row> in
             let latest = try Self.latestChange(in: db)
             if latest == seq { return .upToDate }
             let oldest = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM change_log") ?? latest

@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 
 /// A glossary entry: one person, place, organization or term, with its house spelling.
 public struct Term: Sendable, Hashable, Codable {

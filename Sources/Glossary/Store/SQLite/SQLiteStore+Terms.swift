@@ -1,14 +1,6 @@
 import GRDB
 
-extension TMStore {
-    /// How a stored spelling of a term came to be: Hangul, the house form, or a listed variant.
-    enum VariantSystem: String {
-        case hangul
-        case canonical
-        case variant
-        case alias
-    }
-
+extension SQLiteStore {
     /// Every term, in id order.
     public func allTerms() throws(TMError) -> [Term] {
         try read { db in try Self.fetchTerms(db, whereClause: "", arguments: []) }
@@ -24,25 +16,30 @@ extension TMStore {
     /// Adds a term. One with the same Hangul and English is a conflict (update it instead); so is one that shares
     /// only its Hangul or its English with stored terms, unless it is added as a `homonym` (another person or place
     /// of that name): a second 김영주 must be meant, not typed by mistake.
-    public func addTerm(_ term: Term, homonym: Bool = false) throws(TMError) -> Term {
+    public func addTerm(_ term: Term, homonym: Bool) throws(TMError) -> Term {
         let term = try Self.validated(term)
         let id: Int64 = try write { db in
             let same = try Self.fetchTerms(
                 db, whereClause: "WHERE term.hangul = ? OR lower(term.english) = lower(?)", arguments: [term.hangul, term.english])
-            if let twin = same.first(where: { $0.hangul == term.hangul && $0.english == term.english }) {
-                throw TMError.conflict(
-                    message: "\(term.hangul) is already in the glossary as \(term.english) (term \(twin.id ?? 0)): update it instead",
-                    existing: [twin])
-            }
-            if !homonym, !same.isEmpty {
-                let listed = same.map { "\($0.hangul) \($0.english) (term \($0.id ?? 0))" }.joined(separator: ", ")
-                throw TMError.conflict(
-                    message: "the glossary already has \(listed); add it as a homonym (\"homonym\": true, --homonym) if it names another",
-                    existing: same)
-            }
+            try Self.checkNew(term, against: same, homonym: homonym)
             return try Self.insert(term, in: db)
         }
         return try self.term(id: id)
+    }
+
+    /// Refuses a new term whose Hangul and English are stored already (update it instead), or that shares one of them
+    /// with stored terms (`same`) unless it is added as a `homonym`: a second 김영주 must be meant, not typed by mistake.
+    static func checkNew(_ term: Term, against same: [Term], homonym: Bool) throws(TMError) {
+        if let twin = same.first(where: { $0.hangul == term.hangul && $0.english == term.english }) {
+            throw .conflict(
+                message: "\(term.hangul) is already in the glossary as \(term.english) (term \(twin.id ?? 0)): update it instead", existing: [twin])
+        }
+        if !homonym, !same.isEmpty {
+            let listed = same.map { "\($0.hangul) \($0.english) (term \($0.id ?? 0))" }.joined(separator: ", ")
+            throw .conflict(
+                message: "the glossary already has \(listed); add it as a homonym (\"homonym\": true, --homonym) if it names another",
+                existing: same)
+        }
     }
 
     /// Replaces the term with `id` (its spellings too).
@@ -112,9 +109,7 @@ extension TMStore {
     }
 
     private static func insertForms(of term: Term, id: Int64, in db: Database) throws {
-        let forms: [(String, VariantSystem)] =
-            [(term.hangul, .hangul), (term.english, .canonical)] + term.aliases.map { ($0, .alias) } + term.variants.map { ($0, .variant) }
-        for (form, system) in forms {
+        for (form, system) in term.storedForms {
             try db.execute(
                 sql: "INSERT INTO variant(term_id, form, key, loose_key, system) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 arguments: [id, form, Normalizer.key(form), Normalizer.looseKey(form), system.rawValue]
@@ -127,7 +122,7 @@ extension TMStore {
     }
 
     /// The terms changed after change `seq`, as stored now (a deleted term is absent).
-    func changedTerms(after seq: Int64, limit: Int64) throws(TMError) -> Changes<Term> {
+    public func changedTerms(after seq: Int64, limit: Int64) throws(TMError) -> StoreChanges<Term> {
         try changes(of: .term, after: seq, limit: limit) { ids, db in
             var terms: [Int64: Term] = [:]
             for chunk in ids.chunked(into: 500) {
@@ -141,7 +136,7 @@ extension TMStore {
     }
 
     /// Every term and the change log's `seq` they are as of, read in one transaction.
-    func allTermsWithChange() throws(TMError) -> (terms: [Term], seq: Int64) {
+    public func allTermsWithChange() throws(TMError) -> (terms: [Term], seq: Int64) {
         try read { db in (try Self.fetchTerms(db, whereClause: "", arguments: []), try Self.latestChange(in: db)) }
     }
 

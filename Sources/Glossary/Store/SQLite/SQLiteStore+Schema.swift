@@ -1,6 +1,6 @@
 import GRDB
 
-extension TMStore {
+extension SQLiteStore {
     /// The schema, as append-only migrations: never edit a shipped one, add the next.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -75,7 +75,7 @@ extension TMStore {
         }
         // The change log: every write to a pair or a term, by any process, leaves a row here in the same
         // transaction (triggers, so no writer can forget). Each process's in-memory indexes follow it; see
-        // `TMStore+ChangeLog.swift`.
+        // `SQLiteStore+ChangeLog.swift`.
         migrator.registerMigration("v3-change-log") { db in
             try db.execute(
                 sql: """

@@ -2,43 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 
-extension TMStore {
-    /// Each side of a pair is limited to this many characters (Unicode scalars).
-    public static let maximumSegmentLength = 10_000
-
-    /// A pair checked and keyed, ready to store.
-    struct KeyedPair {
-        let ko: String
-        let en: String
-        let koKey: String
-        let enKey: String
-
-        /// Both sides in NFC, trimmed, runs of spaces made one (the text a pair is identified by: case and quotes
-        /// count, stray spaces do not); empty or overlong sides are refused, naming the side. Tabs and line breaks stay.
-        init(ko: String, en: String) throws(TMError) {
-            let ko = Self.singleSpaced(Normalizer.composed(ko.trimmed))
-            let en = Self.singleSpaced(Normalizer.composed(en.trimmed))
-            for (field, text) in [("ko", ko), ("en", en)] {
-                try TextField.check(text, field: field)
-                guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
-                guard text.unicodeScalars.count <= TMStore.maximumSegmentLength else {
-                    throw .invalidInput(field: field, message: "the \(field) side is longer than \(TMStore.maximumSegmentLength) characters")
-                }
-            }
-            self.ko = ko
-            self.en = en
-            koKey = Normalizer.key(ko)
-            enKey = Normalizer.key(en)
-        }
-
-        private static func singleSpaced(_ text: String) -> String {
-            guard text.contains("  ") else { return text }
-            var out = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars where !(scalar == " " && out.last == " ") { out.append(scalar) }
-            return String(out)
-        }
-    }
-
+extension SQLiteStore {
     /// Stores a pair, or refreshes `updated_at` of the same pair already stored (the same text, NFC and trimmed: pairs
     /// that differ in letter case or quotes are two pairs); returns its id.
     /// One cached upsert statement: an import runs it once per unit.
@@ -64,13 +28,72 @@ extension TMStore {
         try fetchKeyedSegments(ids: ids, in: db).mapValues(\.segment)
     }
 
+    public func add(_ pairs: [(pair: KeyedPair, origin: String)], at time: Double) throws(TMError) -> [AddedSegment] {
+        try write { db in
+            // New pairs take the largest id plus one: an id above every one before it is new (see importPairs).
+            var newest = try Self.largestID(in: db)
+            let ids = try pairs.map { pair, origin in try Self.upsert(pair, origin: origin, at: time, in: db) }
+            let segments = try Self.fetchSegments(ids: ids, in: db)
+            return try ids.map { id in
+                guard let segment = segments[id] else { throw TMError.storage("segment \(id) vanished") }
+                defer { newest = max(newest, id) }
+                return AddedSegment(segment: segment, created: id > newest)
+            }
+        }
+    }
+
+    public func importPairs(origin: String, at time: Double, _ produce: (_ add: (KeyedPair) throws -> Void) throws -> Void) throws(TMError)
+        -> (added: Int, present: Int)
+    {
+        try write { db in
+            // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
+            // otherwise spills pages to the log again and again. Readers keep the small default.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // A new pair takes the largest id plus one, so an id above every one seen so far is new, and a
+            // repeat of a pair added earlier in the file comes back with an id at or below it.
+            var newest = try Self.largestID(in: db)
+            var added = 0
+            var present = 0
+            try produce { pair in
+                let id = try Self.upsert(pair, origin: origin, at: time, in: db)
+                if id > newest {
+                    added += 1
+                    newest = id
+                } else {
+                    present += 1
+                }
+            }
+            return (added, present)
+        }
+    }
+
+    public func restore(_ segments: [Segment]) throws(TMError) {
+        try write { db in
+            for segment in segments {
+                let pair = try KeyedPair(ko: segment.ko, en: segment.en)
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO segment(id, ko, en, ko_key, en_key, origin, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        segment.id, pair.ko, pair.en, pair.koKey, pair.enKey, segment.origin, segment.createdAt.timeIntervalSince1970,
+                        segment.updatedAt.timeIntervalSince1970,
+                    ])
+            }
+        }
+    }
+
     /// The pairs with these ids and the keys of both sides, read inside a transaction.
-    static func fetchKeyedSegments(ids: [Int64], in db: Database) throws -> [Int64: (segment: Segment, koKey: String, enKey: String)] {
+    static func fetchKeyedSegments(ids: [Int64], in db: Database) throws -> [Int64: KeyedSegment] {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, ko, en, origin, created_at, updated_at, ko_key, en_key FROM segment WHERE id IN (\(placeholders(ids.count)))",
             arguments: StatementArguments(ids))
-        return Dictionary(uniqueKeysWithValues: rows.map { row in (row["id"], (Self.segment(row), row["ko_key"], row["en_key"])) })
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in (row["id"], KeyedSegment(segment: Self.segment(row), koKey: row["ko_key"], enKey: row["en_key"]))
+            })
     }
 
     /// "?,?,…": `count` parameter marks for an `IN (…)` list.
@@ -78,16 +101,17 @@ extension TMStore {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
 
-    /// The pair with `id`.
-    public func segment(id: Int64) throws(TMError) -> Segment {
-        guard let segment = try segments(ids: [id])[id] else { throw .notFound("segment \(id)") }
-        return segment
-    }
-
-    /// The pairs with these ids that exist.
-    func segments(ids: [Int64]) throws(TMError) -> [Int64: Segment] {
+    public func segments(ids: [Int64]) throws(TMError) -> [Int64: Segment] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in try Self.fetchSegments(ids: ids, in: db) }
+    }
+
+    public func update(id: Int64, to pair: KeyedPair, origin: String?, at now: Date) throws(TMError) -> Segment {
+        try write { db in try Self.update(id: id, to: pair, origin: origin, at: now, in: db) }
+    }
+
+    public func removeSegment(id: Int64) throws(TMError) {
+        try write { db in try Self.deleteSegment(id: id, in: db) }
     }
 
     /// Replaces the text (and origin) of a pair; the same pair stored under another id is an error.
@@ -113,40 +137,19 @@ extension TMStore {
         guard db.changesCount > 0 else { throw TMError.notFound("segment \(id)") }
     }
 
-    /// One side's keys of every pair, in id order, streamed from one read of the database.
-    /// Rows are `id, key, updated_at`.
-    struct SideKeys: Sequence, IteratorProtocol {
-        let rows: RowCursor
-        /// The first read error, which ends the sequence; the caller throws it.
-        private(set) var failure: (any Error)?
-
-        init(rows: RowCursor) {
-            self.rows = rows
-        }
-
-        mutating func next() -> (id: Int64, key: String, recency: Double)? {
-            do {
-                guard let row = try rows.next() else { return nil }
-                return (row[0], row[1], row[2])
-            } catch {
-                failure = error
-                return nil
-            }
-        }
-    }
-
     /// Calls `body` with the stream of each side's keys (`.ko` and `.en`, on two threads at once, each in a read
     /// transaction of its own) and returns a change log `seq` that both reads are at or past. Replaying the log from
     /// that `seq` makes the two sides agree, whatever was written between the two reads. Nothing holds every key at
     /// once: each stream goes straight into its index.
-    func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout SideKeys) -> Void) throws(TMError) -> Int64 {
+    public func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout KeyStream) -> Void) throws(TMError) -> Int64 {
         let results = Mutex<[Result<Int64, TMError>]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             let result = Result { () throws(TMError) -> Int64 in
                 try read { db in
                     let seq = try Self.latestChange(in: db)
                     let column = side == 0 ? "ko_key" : "en_key"
-                    var keys = SideKeys(rows: try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id"))
+                    let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id")
+                    var keys = KeyStream { try rows.next().map { row in (row[0], row[1], row[2]) } }
                     body(side == 0 ? .ko : .en, &keys)
                     if let failure = keys.failure { throw failure }
                     return seq
@@ -159,15 +162,8 @@ extension TMStore {
         return seq
     }
 
-    /// What the fuzzy indexes hold of a pair.
-    struct IndexedKeys: Sendable {
-        let koKey: String
-        let enKey: String
-        let updatedAt: Double
-    }
-
     /// The pairs changed after change `seq`, with their current keys (a deleted pair has none).
-    func changedSegments(after seq: Int64, limit: Int64) throws(TMError) -> Changes<IndexedKeys> {
+    public func changedSegments(after seq: Int64, limit: Int64) throws(TMError) -> StoreChanges<IndexedKeys> {
         try changes(of: .segment, after: seq, limit: limit) { ids, db in
             var keys: [Int64: IndexedKeys] = [:]
             for chunk in ids.chunked(into: 500) {
@@ -181,13 +177,13 @@ extension TMStore {
     }
 
     /// The pairs with these ids that exist, with the keys of both sides: a search scores the text it returns.
-    func keyedSegments(ids: [Int64]) throws(TMError) -> [Int64: (segment: Segment, koKey: String, enKey: String)] {
+    public func keyedSegments(ids: [Int64]) throws(TMError) -> [Int64: KeyedSegment] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in try Self.fetchKeyedSegments(ids: ids, in: db) }
     }
 
     /// Up to `limit` pairs with ids above `after`, in id order: export pages through the memory with these.
-    func segments(after: Int64, limit: Int) throws(TMError) -> [Segment] {
+    public func segments(after: Int64, limit: Int) throws(TMError) -> [Segment] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT id, ko, en, origin, created_at, updated_at FROM segment WHERE id > ? ORDER BY id LIMIT ?",
@@ -197,7 +193,7 @@ extension TMStore {
     }
 
     /// The `limit` most recently updated pairs.
-    func recentPairs(limit: Int) throws(TMError) -> [(ko: String, en: String)] {
+    public func recentPairs(limit: Int) throws(TMError) -> [(ko: String, en: String)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT ko, en FROM segment ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [limit]).map {
                 (ko: $0[0] as String, en: $0[1] as String)
@@ -219,9 +215,9 @@ extension Array {
     }
 }
 
-extension TMStore {
+extension SQLiteStore {
     /// How many pairs came from each origin (the twenty largest).
-    func originCounts() throws(TMError) -> [String: Int] {
+    public func originCounts() throws(TMError) -> [String: Int] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT origin, count(*) FROM segment GROUP BY origin ORDER BY count(*) DESC LIMIT 20")
             return Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
@@ -229,7 +225,7 @@ extension TMStore {
     }
 
     /// The size of the database file and its write-ahead log, in bytes.
-    public func fileSize() -> Int64 {
+    public func byteSize() -> Int64 {
         [path, path + "-wal"].reduce(0) { total, file in
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
             return total + size

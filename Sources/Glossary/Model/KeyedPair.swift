@@ -1,0 +1,34 @@
+import Foundation
+
+/// A pair checked and keyed, ready to store: what every store takes.
+public struct KeyedPair: Sendable, Hashable {
+    public let ko: String
+    public let en: String
+    public let koKey: String
+    public let enKey: String
+
+    /// Both sides in NFC, trimmed, runs of spaces made one (the text a pair is identified by: case and quotes
+    /// count, stray spaces do not); empty or overlong sides are refused, naming the side. Tabs and line breaks stay.
+    public init(ko: String, en: String) throws(TMError) {
+        let ko = Self.singleSpaced(Normalizer.composed(ko.trimmed))
+        let en = Self.singleSpaced(Normalizer.composed(en.trimmed))
+        for (field, text) in [("ko", ko), ("en", en)] {
+            try TextField.check(text, field: field)
+            guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
+            guard text.unicodeScalars.count <= Segment.maximumLength else {
+                throw .invalidInput(field: field, message: "the \(field) side is longer than \(Segment.maximumLength) characters")
+            }
+        }
+        self.ko = ko
+        self.en = en
+        koKey = Normalizer.key(ko)
+        enKey = Normalizer.key(en)
+    }
+
+    private static func singleSpaced(_ text: String) -> String {
+        guard text.contains("  ") else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !(scalar == " " && out.last == " ") { out.append(scalar) }
+        return String(out)
+    }
+}

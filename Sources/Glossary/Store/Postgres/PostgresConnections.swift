@@ -1,0 +1,122 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// A few connections to one PostgreSQL database, lent one call at a time, and the transactions run on them.
+///
+/// The library's calls are synchronous (the server runs them off its event loops, see `BlockingWork`), so each query
+/// waits on its future here, on the caller's thread, never on an event loop. A connection that fails is closed and
+/// forgotten, and the next call opens a new one: after a PostgreSQL restart the store reconnects by itself.
+final class PostgresConnections: Sendable {
+    let configuration: PostgresConnection.Configuration
+    /// What the store is called in messages (the URL without its password).
+    let name: String
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let nextID = Atomic<Int>(1)
+    private let logger = Logger(label: "tm.postgres")
+    /// Idle connections kept; more may be open while many calls run at once.
+    static let kept = 8
+
+    init(configuration: PostgresConnection.Configuration, name: String) {
+        self.configuration = configuration
+        self.name = name
+    }
+
+    /// Runs `body` in a transaction. A write takes the store's write lock first, so writes are serialized and the
+    /// change log's `seq` grows in commit order (a follower that remembers its last `seq` cannot miss a change that
+    /// commits later with a smaller one); a read runs on a snapshot (REPEATABLE READ), as SQLite's reads do.
+    func transaction<T>(write: Bool, _ body: (Session) throws -> T) throws(TMError) -> T {
+        do {
+            return try withConnection { connection in
+                let session = Session(connection: connection, logger: logger)
+                try session.run(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                do {
+                    if write { try session.run("SELECT pg_advisory_xact_lock(\(unescaped: String(PostgresStore.writeLock)))") }
+                    let result = try body(session)
+                    try session.run("COMMIT")
+                    return result
+                } catch {
+                    // A failed rollback means a broken connection: withConnection closes it.
+                    try session.run("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch let error as TMError {
+            throw error
+        } catch {
+            throw PostgresStore.mapped(error, name: name)
+        }
+    }
+
+    /// Lends a connection to `body`; one that fails with a connection error is closed, not given back.
+    private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        do {
+            let result = try body(connection)
+            giveBack(connection)
+            return result
+        } catch let error as PSQLError where error.serverInfo != nil && !connection.isClosed {
+            giveBack(connection)
+            throw error
+        } catch {
+            try? connection.close().wait()
+            throw error
+        }
+    }
+
+    private func connect() throws -> PostgresConnection {
+        let id = nextID.add(1, ordering: .relaxed).oldValue
+        return try PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
+        ).wait()
+    }
+
+    private func giveBack(_ connection: PostgresConnection) {
+        let surplus = idle.withLock { connections -> PostgresConnection? in
+            guard connections.count < Self.kept else { return connection }
+            connections.append(connection)
+            return nil
+        }
+        if let surplus { try? surplus.close().wait() }
+    }
+
+    /// A connection must be closed before it is freed (PostgresNIO asserts it).
+    deinit {
+        close()
+    }
+
+    /// Closes every idle connection.
+    func close() {
+        for connection in idle.withLock({ connections in
+            defer { connections = [] }; return connections
+        }) {
+            try? connection.close().wait()
+        }
+    }
+
+    /// One connection inside a transaction.
+    struct Session {
+        let connection: PostgresConnection
+        let logger: Logger
+
+        /// The rows of `query`, all of them.
+        func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+            try connection.query(query, logger: logger).wait().rows
+        }
+
+        /// Runs a statement; returns the rows it affected.
+        @discardableResult
+        func run(_ query: PostgresQuery) throws -> Int {
+            try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+        }
+
+        /// The one value of a one-row, one-column query (nil: no row, or NULL).
+        func value<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type) throws -> T? where T._DecodableType == T {
+            guard let row = try rows(query).first else { return nil }
+            return try row.decode(T?.self)
+        }
+    }
+}
