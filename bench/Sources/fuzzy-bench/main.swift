@@ -373,7 +373,7 @@ func runOnDatabase(_ path: String, options: Options) async throws {
     guard FileManager.default.fileExists(atPath: path) else { throw BenchError.unreadable(path) }
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let memory = try TranslationMemory(store: try TMStore(path: path))
+    let memory = try TranslationMemory(store: try SQLiteStore(path: path))
     let loadSeconds = seconds(clock.now - loadStart)
     let residentAfterLoad = residentMiB(peak: false)
     let pairs = try await storedPairs(memory)

@@ -13,7 +13,7 @@ try FileManager.default.createDirectory(at: folder, withIntermediateDirectories:
 defer { try? FileManager.default.removeItem(at: folder) }
 
 let terms = try BundledGlossary.load(from: directory)
-let store = try TMStore(path: folder.appendingPathComponent("bench.sqlite").path) { terms }
+let store = try SQLiteStore(path: folder.appendingPathComponent("bench.sqlite").path) { terms }
 var start = now()
 let glossary = try TermGlossary(store: store)
 let buildSeconds = now() - start
