@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the memory and the glossary are kept: the pairs, the terms with their spellings, and the change log every
 /// process's in-memory indexes follow. Two engines: `SQLiteStore` (one file, the default) and `PostgresStore` (one
@@ -152,6 +153,19 @@ public struct KeyStream: Sequence, IteratorProtocol {
             return nil
         }
     }
+}
+
+/// Runs `read` for `.ko` and `.en` on two threads at once (each side's keys stream into its own index) and returns
+/// the smaller of the changes the two reads were at: replaying the log from it makes both sides agree.
+func readingBothSides(_ read: @escaping @Sendable (Language) throws(TMError) -> Int64) throws(TMError) -> Int64 {
+    let results = Mutex<[Result<Int64, TMError>]>([])
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+        let result = Result { () throws(TMError) -> Int64 in try read(side == 0 ? .ko : .en) }
+        results.withLock { $0.append(result) }
+    }
+    var seq = Int64.max
+    for result in results.withLock({ $0 }) { seq = min(seq, try result.get()) }
+    return seq
 }
 
 /// What a log row is about.

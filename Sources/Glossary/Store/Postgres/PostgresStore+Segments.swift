@@ -229,42 +229,35 @@ extension PostgresStore {
 
     /// Both sides at once, each on its own connection and snapshot, a page of keys at a time in id order.
     public func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout KeyStream) -> Void) throws(TMError) -> Int64 {
-        let results = Mutex<[Result<Int64, TMError>]>([])
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let result = Result { () throws(TMError) -> Int64 in
-                try read { session in
-                    let seq = try Self.latestChange(in: session)
-                    let column = side == 0 ? "ko_key" : "en_key"
-                    var page: [(id: Int64, key: String, recency: Double)] = []
-                    var position = 0
-                    var after: Int64 = 0
-                    var finished = false
-                    var keys = KeyStream {
-                        if position == page.count {
-                            guard !finished else { return nil }
-                            page = try session.rows(
-                                "SELECT id, \(unescaped: column), updated_at FROM segment WHERE id > \(after) ORDER BY id LIMIT 20000"
-                            ).map { row in
-                                let (id, key, recency) = try row.decode((Int64, String, Double).self)
-                                return (id: id, key: key, recency: recency)
-                            }
-                            position = 0
-                            finished = page.count < 20_000
-                            guard let last = page.last else { return nil }
-                            after = last.id
+        try readingBothSides { side throws(TMError) in
+            try self.read { session in
+                let seq = try Self.latestChange(in: session)
+                let column = side == .ko ? "ko_key" : "en_key"
+                var page: [(id: Int64, key: String, recency: Double)] = []
+                var position = 0
+                var after: Int64 = 0
+                var finished = false
+                var keys = KeyStream {
+                    if position == page.count {
+                        guard !finished else { return nil }
+                        page = try session.rows(
+                            "SELECT id, \(unescaped: column), updated_at FROM segment WHERE id > \(after) ORDER BY id LIMIT 20000"
+                        ).map { row in
+                            let (id, key, recency) = try row.decode((Int64, String, Double).self)
+                            return (id: id, key: key, recency: recency)
                         }
-                        defer { position += 1 }
-                        return page[position]
+                        position = 0
+                        finished = page.count < 20_000
+                        guard let last = page.last else { return nil }
+                        after = last.id
                     }
-                    body(side == 0 ? .ko : .en, &keys)
-                    if let failure = keys.failure { throw failure }
-                    return seq
+                    defer { position += 1 }
+                    return page[position]
                 }
+                body(side, &keys)
+                if let failure = keys.failure { throw failure }
+                return seq
             }
-            results.withLock { $0.append(result) }
         }
-        var seq = Int64.max
-        for result in results.withLock({ $0 }) { seq = min(seq, try result.get()) }
-        return seq
     }
 }

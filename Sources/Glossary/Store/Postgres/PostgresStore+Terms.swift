@@ -11,17 +11,17 @@ extension PostgresStore {
     }
 
     public func addTerm(_ term: Term, homonym: Bool) throws(TMError) -> Term {
-        let term = try SQLiteStore.validated(term)
+        let term = try term.validated()
         let id: Int64 = try write { session in
             let same = try Self.fetchTerms(ids: Self.termIDs(hangul: term.hangul, orEnglish: term.english, in: session), in: session)
-            try SQLiteStore.checkNew(term, against: same, homonym: homonym)
+            try term.checkNew(against: same, homonym: homonym)
             return try Self.insert(term, in: session)
         }
         return try self.term(id: id)
     }
 
     public func updateTerm(id: Int64, with term: Term) throws(TMError) -> Term {
-        let term = try SQLiteStore.validated(term)
+        let term = try term.validated()
         try write { session in
             guard try session.value("SELECT id FROM term WHERE id = \(id)", as: Int64.self) != nil else { throw TMError.notFound("term \(id)") }
             if let other = try Self.termID(hangul: term.hangul, english: term.english, in: session), other != id {
@@ -45,7 +45,7 @@ extension PostgresStore {
     }
 
     public func importTerms(_ terms: [Term]) throws(TMError) -> (added: [Int64], alreadyPresent: [Int64]) {
-        let terms = try terms.map { term throws(TMError) in try SQLiteStore.validated(term) }
+        let terms = try terms.map { term throws(TMError) in try term.validated() }
         return try write { session in
             var added: [Int64] = []
             var present: [Int64] = []

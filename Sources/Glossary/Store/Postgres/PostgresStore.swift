@@ -27,7 +27,7 @@ public final class PostgresStore: Store {
             return try Self.meta("seeded", in: session) == nil ? [] : nil
         }
         guard seedTerms != nil else { return }
-        let terms = try seed().map { term throws(TMError) in try SQLiteStore.validated(term) }
+        let terms = try seed().map { term throws(TMError) in try term.validated() }
         try connections.transaction(write: true) { session in
             guard try Self.meta("seeded", in: session) == nil else { return }
             for term in terms { _ = try Self.insert(term, in: session) }

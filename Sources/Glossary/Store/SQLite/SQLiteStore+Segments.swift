@@ -142,24 +142,17 @@ extension SQLiteStore {
     /// that `seq` makes the two sides agree, whatever was written between the two reads. Nothing holds every key at
     /// once: each stream goes straight into its index.
     public func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout KeyStream) -> Void) throws(TMError) -> Int64 {
-        let results = Mutex<[Result<Int64, TMError>]>([])
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let result = Result { () throws(TMError) -> Int64 in
-                try read { db in
-                    let seq = try Self.latestChange(in: db)
-                    let column = side == 0 ? "ko_key" : "en_key"
-                    let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id")
-                    var keys = KeyStream { try rows.next().map { row in (row[0], row[1], row[2]) } }
-                    body(side == 0 ? .ko : .en, &keys)
-                    if let failure = keys.failure { throw failure }
-                    return seq
-                }
+        try readingBothSides { side throws(TMError) in
+            try self.read { db in
+                let seq = try Self.latestChange(in: db)
+                let column = side == .ko ? "ko_key" : "en_key"
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id")
+                var keys = KeyStream { try rows.next().map { row in (row[0], row[1], row[2]) } }
+                body(side, &keys)
+                if let failure = keys.failure { throw failure }
+                return seq
             }
-            results.withLock { $0.append(result) }
         }
-        var seq = Int64.max
-        for result in results.withLock({ $0 }) { seq = min(seq, try result.get()) }
-        return seq
     }
 
     /// The pairs changed after change `seq`, with their current keys (a deleted pair has none).

@@ -17,34 +17,19 @@ extension SQLiteStore {
     /// only its Hangul or its English with stored terms, unless it is added as a `homonym` (another person or place
     /// of that name): a second 김영주 must be meant, not typed by mistake.
     public func addTerm(_ term: Term, homonym: Bool) throws(TMError) -> Term {
-        let term = try Self.validated(term)
+        let term = try term.validated()
         let id: Int64 = try write { db in
             let same = try Self.fetchTerms(
                 db, whereClause: "WHERE term.hangul = ? OR lower(term.english) = lower(?)", arguments: [term.hangul, term.english])
-            try Self.checkNew(term, against: same, homonym: homonym)
+            try term.checkNew(against: same, homonym: homonym)
             return try Self.insert(term, in: db)
         }
         return try self.term(id: id)
     }
 
-    /// Refuses a new term whose Hangul and English are stored already (update it instead), or that shares one of them
-    /// with stored terms (`same`) unless it is added as a `homonym`: a second 김영주 must be meant, not typed by mistake.
-    static func checkNew(_ term: Term, against same: [Term], homonym: Bool) throws(TMError) {
-        if let twin = same.first(where: { $0.hangul == term.hangul && $0.english == term.english }) {
-            throw .conflict(
-                message: "\(term.hangul) is already in the glossary as \(term.english) (term \(twin.id ?? 0)): update it instead", existing: [twin])
-        }
-        if !homonym, !same.isEmpty {
-            let listed = same.map { "\($0.hangul) \($0.english) (term \($0.id ?? 0))" }.joined(separator: ", ")
-            throw .conflict(
-                message: "the glossary already has \(listed); add it as a homonym (\"homonym\": true, --homonym) if it names another",
-                existing: same)
-        }
-    }
-
     /// Replaces the term with `id` (its spellings too).
     public func updateTerm(id: Int64, with term: Term) throws(TMError) -> Term {
-        let term = try Self.validated(term)
+        let term = try term.validated()
         try write { db in
             guard try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE id = ?", arguments: [id]) != nil else {
                 throw TMError.notFound("term \(id)")
@@ -72,7 +57,7 @@ extension SQLiteStore {
     /// Adds many terms in one transaction: either all are stored or none. A term already stored (same Hangul
     /// and English) gains the new variants (and the country, if it had none) and counts as already present.
     public func importTerms(_ terms: [Term]) throws(TMError) -> (added: [Int64], alreadyPresent: [Int64]) {
-        let terms = try terms.map { term throws(TMError) in try Self.validated(term) }
+        let terms = try terms.map { term throws(TMError) in try term.validated() }
         return try write { db in
             var added: [Int64] = []
             var present: [Int64] = []
@@ -163,37 +148,5 @@ extension SQLiteStore {
                 variants: variants[id] ?? [], aliases: aliases[id] ?? [], note: row["note"], source: row["source"],
                 country: row["country"])
         }
-    }
-
-    /// A term with its fields trimmed and checked: Hangul and English present, no line breaks, variants
-    /// without duplicates or the house form itself.
-    static func validated(_ term: Term) throws(TMError) -> Term {
-        var term = term
-        term.hangul = Normalizer.composed(term.hangul.trimmed)
-        term.english = term.english.trimmed
-        term.note = term.note.trimmed
-        term.source = term.source.trimmed
-        term.country = term.country.trimmed.uppercased()
-        guard term.country.isEmpty || (term.country.count == 2 && term.country.allSatisfy { $0.isASCII && $0.isLetter }) else {
-            throw .invalidInput(field: "country", message: "a country is an ISO 3166-1 alpha-2 code such as KR, KP or US, or empty")
-        }
-        for (field, value) in [("hangul", term.hangul), ("english", term.english), ("note", term.note), ("source", term.source)] {
-            try TextField.check(value, field: field)
-        }
-        for (index, variant) in term.variants.enumerated() { try TextField.check(variant, field: "variants[\(index)]") }
-        for (index, alias) in term.aliases.enumerated() { try TextField.check(alias, field: "aliases[\(index)]") }
-        guard !term.hangul.isEmpty else { throw .invalidInput(field: "hangul", message: "the Hangul form is empty") }
-        guard !term.english.isEmpty else { throw .invalidInput(field: "english", message: "the English form is empty") }
-        for (field, value) in [("hangul", term.hangul), ("english", term.english)] where value.count > 200 {
-            throw .tooLarge(field: field, message: "a glossary form is limited to 200 characters")
-        }
-        var seen: Set<String> = [term.english]
-        // A spelling listed as both is an alias: accepted, not flagged.
-        term.aliases = term.aliases.map(\.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
-        term.variants = term.variants.map(\.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
-        for (field, forms) in [("variants", term.variants), ("aliases", term.aliases)] where forms.contains(where: { $0.count > 200 }) {
-            throw .tooLarge(field: field, message: "a glossary form is limited to 200 characters")
-        }
-        return term
     }
 }

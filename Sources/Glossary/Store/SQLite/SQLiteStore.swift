@@ -26,7 +26,7 @@ public final class SQLiteStore: Store {
             try Self.migrator.migrate(pool)
             try pool.write { db in
                 guard try Self.metaValue("seeded", in: db) == nil else { return }
-                for term in try seed() { _ = try Self.insert(Self.validated(term), in: db) }
+                for term in try seed() { _ = try Self.insert(term.validated(), in: db) }
                 try Self.setMeta("seeded", Date().ISO8601Format(), in: db)
             }
         } catch let error as TMError {
