@@ -10,7 +10,7 @@ struct TM: AsyncParsableCommand {
         version: TMVersion.current,
         subcommands: [
             Serve.self, Romanize.self, Lookup.self, Recognize.self, Check.self, GlossaryCommand.self, Add.self, Import.self, Export.self,
-            Search.self, Concordance.self, Stats.self, Align.self, Analyze.self, Pretranslate.self, QA.self, Backup.self,
+            Search.self, Concordance.self, Stats.self, Align.self, Analyze.self, Pretranslate.self, QA.self, Backup.self, Copy.self,
         ]
     )
 

@@ -43,6 +43,42 @@ import Testing
         #expect(stats.stdout.contains("\"segments\":1"))
     }
 
+    /// `tm copy` moves a database into an empty one and back, through PostgreSQL when `.ci/run` started one
+    /// (`$TM_TEST_POSTGRES`), and refuses a target that holds data or a source that does not exist.
+    @Test func copyMovesADatabaseIntoAnEmptyOneAndBack() throws {
+        let environment = try TMProcess.temporaryDatabase()
+        let source = try #require(environment["TM_DB"])
+        #expect(try TMProcess.run(["import", samples], environment: environment).status == 0)
+        let folder = URL(fileURLWithPath: source).deletingLastPathComponent()
+        var middle = folder.appendingPathComponent("middle.sqlite").path
+        if let server = ProcessInfo.processInfo.environment["TM_TEST_POSTGRES"], var url = URLComponents(string: server) {
+            let name = "tm_cli_copy_\(UInt32.random(in: 0...UInt32.max))"
+            let created = try Process.run(
+                URL(fileURLWithPath: "/usr/bin/psql"),
+                arguments: [
+                    "-h", url.host ?? "127.0.0.1", "-p", String(url.port ?? 5432), "-U", url.user ?? "postgres", "-d", "postgres", "-qc",
+                    "CREATE DATABASE \(name)",
+                ])
+            created.waitUntilExit()
+            try #require(created.terminationStatus == 0)
+            url.path = "/" + name
+            middle = try #require(url.string)
+        }
+        let there = try TMProcess.run(["copy", "--from", source, "--to", middle, "--batch", "200"])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stderr == "copied 200 of 455 pairs\ncopied 400 of 455 pairs\ncopied 455 of 455 pairs\n")
+        #expect(there.stdout.hasPrefix("copied 455 pairs and "))
+        let back = folder.appendingPathComponent("back.sqlite").path
+        #expect(try TMProcess.run(["copy", "--from", middle, "--to", back]).status == 0)
+        let original = try TMProcess.run(["export", "--format", "tmx"], environment: environment).stdout
+        let copied = try TMProcess.run(["export", "--format", "tmx", "--db", back]).stdout
+        #expect(original.contains("<tu") && copied == original)
+        let refused = try TMProcess.run(["copy", "--from", source, "--to", back])
+        #expect(refused.status == 64 && refused.stderr.contains("already holds 455 pairs"))
+        let missing = try TMProcess.run(["copy", "--from", folder.appendingPathComponent("none.sqlite").path, "--to", back + "2"])
+        #expect(missing.status == 66 && !FileManager.default.fileExists(atPath: back + "2"))
+    }
+
     @Test func badInputFailsWithAMessage() throws {
         let environment = try TMProcess.temporaryDatabase()
         let empty = try TMProcess.run(["add", "--ko", "가", "--en", " "], environment: environment)
