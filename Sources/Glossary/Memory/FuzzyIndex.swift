@@ -225,3 +225,12 @@ public struct FuzzyIndex: Sendable {
         }
     }
 }
+
+extension FuzzyIndex {
+    /// The key and recency stored for `id`, if it is in the index.
+    public func entry(id: Int64) -> (key: String, recency: Double)? {
+        guard let slot = slotOfID[id] else { return nil }
+        let key = String(decoding: keyBytes[keyStarts[slot]..<keyStarts[slot + 1]], as: UTF8.self)
+        return (key, recencies[slot])
+    }
+}

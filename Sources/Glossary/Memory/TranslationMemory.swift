@@ -27,6 +27,9 @@ public final class TranslationMemory: Sendable {
     let lastFreshCheck = Atomic<UInt64>(0)
     /// How long a search may trust the last look at the log while nothing was written here, in nanoseconds.
     let logCheckInterval: UInt64
+    /// Pairs searches returned lately, for searches while the database cannot be reached (`+Unreachable.swift`).
+    let recentlyReturned = Mutex<[Int64: KeyedSegment]>([:])
+    static let recentlyReturnedCapacity = 10_000
 
     /// Bigrams for Korean (a syllable is nearly a word piece), trigrams for English.
     struct MemoryIndexes: Sendable {
@@ -118,7 +121,7 @@ public final class TranslationMemory: Sendable {
         }
         let side = side ?? Language.of(query)
         let start = DispatchTime.now().uptimeNanoseconds
-        try refresh(waitingForRebuild: false)
+        let behind = try refreshUnlessUnreachable()
         let key = Normalizer.key(query)
         // A few more than asked: pairs equal by key but not by text score 99 and may give way to the exact one.
         let found = indexes.read { indexes in
@@ -130,11 +133,14 @@ public final class TranslationMemory: Sendable {
                 message: "the query would compare too much of the memory (\(query.unicodeScalars.count) characters at min \(minScore)): "
                     + "raise min or shorten the query")
         }
-        let matches = try scored(hits.map(\.id), against: key, text: Normalizer.composed(query.trimmed), side: side, minScore: minScore)
-            .prefix(limit)
+        let (scoredMatches, notice) = try scored(
+            hits.map(\.id), against: key, text: Normalizer.composed(query.trimmed), side: side, minScore: minScore)
+        let matches = scoredMatches.prefix(limit)
         let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let terms = hints ? try glossary?.recognize(query) : nil
-        return MemorySearchResult(query: query, from: side, tookMs: took, matches: Array(matches), terms: terms)
+        return MemorySearchResult(
+            query: query, from: side, tookMs: took, matches: Array(matches), terms: terms,
+            notice: notice ?? (behind ? Self.unreachableNotice : nil))
     }
 
     /// How many more matches than asked a search fetches, so that an exact pair is not crowded out by its case variants.
@@ -144,8 +150,10 @@ public final class TranslationMemory: Sendable {
     /// index saw it gets its real score, and drops out below `minScore`. The score is on match keys, but 100 means the
     /// same text: a pair that differs from the query only in letter case, quote style or spacing scores 99 (as OmegaT
     /// and memoQ mark such differences), below the identical one.
-    private func scored(_ ids: [Int64], against key: String, text: String, side: Language, minScore: Int) throws(TMError) -> [MemoryMatch] {
-        let rows = try store.keyedSegments(ids: ids)
+    private func scored(_ ids: [Int64], against key: String, text: String, side: Language, minScore: Int) throws(TMError)
+        -> (matches: [MemoryMatch], notice: String?)
+    {
+        let (rows, notice) = try storedOrRemembered(ids)
         let query = key.unicodeScalars.map(\.value)
         let rule = ScoreRule(minScore: minScore, queryLength: query.count)
         var ranked: [(match: RankedMatch, segment: Segment)] = []
@@ -164,8 +172,8 @@ public final class TranslationMemory: Sendable {
                 id: segment.id, score: differs ? Self.caseOnlyScore : match.match.score, ko: segment.ko, en: segment.en, origin: segment.origin)
         }
         // Stable: the 99s move below the identical pairs and stay above every lower score.
-        return matches.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
-            .filter { $0.score >= Double(minScore) }
+        let ordered = matches.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        return (ordered.filter { $0.score >= Double(minScore) }, notice)
     }
 
     /// Pairs whose `side` (by default the phrase's script) contains the phrase, case-insensitively, newest

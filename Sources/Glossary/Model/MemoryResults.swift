@@ -45,9 +45,11 @@ public struct MemorySearchResult: Sendable, Codable, Equatable {
     public let matches: [MemoryMatch]
     /// Glossary terms in the query, when asked for.
     public let terms: [RecognizedTerm]?
+    /// Set when the answer is not from the database as it is now (it could not be reached), saying what it is from.
+    public var notice: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case query, from, matches, terms
+        case query, from, matches, terms, notice
         case tookMs = "took_ms"
     }
 }

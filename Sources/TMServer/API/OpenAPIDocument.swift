@@ -139,6 +139,8 @@ enum OpenAPIDocument {
                     "query": string, "from": string, "took_ms": number,
                     "matches": array(object(["id": integer, "score": number, "ko": string, "en": string, "origin": string])),
                     "terms": array(ref("RecognizedTerm")),
+                    // Present only when the database could not be reached and the node answered from its index.
+                    "notice": string,
                 ], required: ["query", "from", "took_ms", "matches"]),
             "Concordance": object([
                 "query": string, "side": string,

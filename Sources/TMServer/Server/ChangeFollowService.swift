@@ -19,6 +19,8 @@ public struct ChangeFollowService: Service {
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            // A database that cannot be reached is logged when it goes and when it comes back, not every interval.
+            var failing: String?
             while !Task.isCancelled {
                 do {
                     // Off the cooperative pool: a rebuild after another process's large import takes seconds.
@@ -26,8 +28,14 @@ public struct ChangeFollowService: Service {
                         try memory.refresh()
                         try glossary.refresh()
                     }
+                    if failing != nil {
+                        logger.notice("following the change log again", metadata: ["change": "\(memory.indexedChange ?? 0)"])
+                        failing = nil
+                    }
                 } catch {
-                    logger.error("following the change log failed", metadata: ["error": "\(error)"])
+                    let message = "\(error)"
+                    if failing != message { logger.error("following the change log failed", metadata: ["error": "\(message)"]) }
+                    failing = message
                 }
                 try? await Task.sleep(for: interval)
             }

@@ -35,12 +35,22 @@ enum TestPostgres {
         return url.string ?? ""
     }
 
+    /// `.ci/postgres COMMAND PORT` (start, stop, down, up): a cluster of a test's own, to stop and start at will.
+    @discardableResult
+    static func cluster(_ command: String, port: Int) throws -> String {
+        let result = try run(script.path, [command, String(port)])
+        guard result.status == 0 else { throw Unavailable(description: ".ci/postgres \(command) \(port) failed: \(result.output)") }
+        return result.output.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.ci/postgres")
+        .standardized
+
     private static func locate() -> Result<URLComponents, Unavailable> {
         if let given = ProcessInfo.processInfo.environment["TM_TEST_POSTGRES"], !given.isEmpty {
             guard let url = URLComponents(string: given) else { return .failure(Unavailable(description: "TM_TEST_POSTGRES=\(given) is not a URL")) }
             return .success(url)
         }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.ci/postgres").standardized
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/psql"), FileManager.default.isExecutableFile(atPath: script.path) else {
             return .failure(Unavailable(description: "no PostgreSQL client or no .ci/postgres; install Debian's postgresql"))
         }
@@ -52,17 +62,16 @@ enum TestPostgres {
         return .success(url)
     }
 
+    /// Runs a command through `system(3)`, which reaps the child itself: Foundation's `Process.waitUntilExit` can
+    /// wait forever here, when it is called while the test plan is being built (the child stays a zombie).
     private static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tm-test-command-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let quoted = ([path] + arguments + [log.path]).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = quoted.dropLast().joined(separator: " ") + " >" + (quoted.last ?? "/dev/null") + " 2>&1 </dev/null"
+        let status = system(command)
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return (status == 0 ? 0 : max(1, status >> 8), output)
     }
 }
 

@@ -19,6 +19,8 @@ final class PostgresConnections: Sendable {
     private let logger = Logger(label: "tm.postgres")
     /// Idle connections kept; more may be open while many calls run at once.
     static let kept = 8
+    /// The longest one statement may take before its connection is given up.
+    static let statementTimeout = TimeAmount.seconds(60)
 
     init(configuration: PostgresConnection.Configuration, name: String) {
         self.configuration = configuration
@@ -53,7 +55,12 @@ final class PostgresConnections: Sendable {
 
     /// Lends a connection to `body`; one that fails with a connection error is closed, not given back.
     private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        // An idle connection the server has closed (a restart) is dropped here rather than lent.
+        var reused: PostgresConnection?
+        while reused == nil, let next = idle.withLock({ $0.popLast() }) {
+            if next.isClosed { try? next.close().wait() } else { reused = next }
+        }
+        let connection = try reused ?? connect()
         do {
             let result = try body(connection)
             giveBack(connection)
@@ -104,13 +111,24 @@ final class PostgresConnections: Sendable {
 
         /// The rows of `query`, all of them.
         func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-            try connection.query(query, logger: logger).wait().rows
+            try bounded(connection.query(query, logger: logger)).rows
         }
 
         /// Runs a statement; returns the rows it affected.
         @discardableResult
         func run(_ query: PostgresQuery) throws -> Int {
-            try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+            try bounded(connection.query(query, logger: logger)).metadata.rows ?? 0
+        }
+
+        /// Waits for `future`, closing the connection (which fails it) after `statementTimeout`: a connection whose
+        /// server went away without a word must not hold a caller, and the write lock, for ever.
+        private func bounded<T>(_ future: EventLoopFuture<T>) throws -> T {
+            let connection = connection
+            let timeout = connection.eventLoop.scheduleTask(in: PostgresConnections.statementTimeout) {
+                let _: EventLoopFuture<Void> = connection.close()
+            }
+            defer { timeout.cancel() }
+            return try future.wait()
         }
 
         /// The one value of a one-row, one-column query (nil: no row, or NULL).
