@@ -49,6 +49,9 @@ public protocol Store: AnyObject, Sendable {
     /// The pairs changed after change `seq`, with their current keys (a deleted pair has none). More than `limit`
     /// changes behind asks for a rebuild.
     func changedSegments(after seq: Int64, limit: Int64) throws(TMError) -> StoreChanges<IndexedKeys>
+    /// Yields soon after any process commits a change, for followers that would rather wait than poll; nil when the
+    /// engine has no such signal (SQLite: followers poll the log, which costs one indexed read).
+    func changeSignals() -> AsyncStream<Void>?
     /// Calls `body` with the stream of each side's keys (`.ko` and `.en`, possibly at once on two threads) in id
     /// order and returns a change that both streams are at or past: replaying the log from it makes them agree.
     func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout KeyStream) -> Void) throws(TMError) -> Int64
@@ -83,6 +86,8 @@ public protocol Store: AnyObject, Sendable {
 }
 
 extension Store {
+    public func changeSignals() -> AsyncStream<Void>? { nil }
+
     /// The pair with `id`.
     public func segment(id: Int64) throws(TMError) -> Segment {
         guard let segment = try segments(ids: [id])[id] else { throw .notFound("segment \(id)") }

@@ -86,7 +86,7 @@ struct Serve: AsyncParsableCommand {
             let line = "tm \(TMVersion.current) listening on http://\(host):\(port) (database \(tmStore.location))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        let follower = ChangeFollowService(memory: memory, glossary: glossary, logger: logger)
+        let follower = ChangeFollowService(memory: memory, glossary: glossary, signals: tmStore.changeSignals(), logger: logger)
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: app), .init(service: follower)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(grace)

@@ -47,6 +47,37 @@ struct PostgresOutageTests {
         try store.close()
     }
 
+    /// A node hears another node's commit through NOTIFY, without polling.
+    @Test func aCommitIsSignalledToTheOtherNodes() async throws {
+        let store = try StoreEngine.postgres.open()
+        let other = try StoreEngine.postgres.reopen(store)
+        let signals = try #require(store.changeSignals())
+        let heard = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                var iterator = signals.makeAsyncIterator()
+                // The first signal comes once it listens; the next one is the commit's.
+                guard await iterator.next() != nil else { return false }
+                _ = try? TranslationMemory(store: other).add([SegmentInput(ko: "신호를 보낸다.", en: "A signal is sent.")])
+                return await iterator.next() != nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(10))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(heard)
+        #expect(sqliteHasNoSignals())
+        try store.close()
+        try other.close()
+    }
+
+    private func sqliteHasNoSignals() -> Bool {
+        (try? StoreEngine.sqlite.open().changeSignals()) == nil
+    }
+
     private func expectUnavailable(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             try body()

@@ -20,7 +20,12 @@ final class PostgresConnections: Sendable {
     /// Idle connections kept; more may be open while many calls run at once.
     static let kept = 8
     /// The longest one statement may take before its connection is given up.
-    static let statementTimeout = TimeAmount.seconds(60)
+    static let statementTimeout = TimeAmount.seconds(30)
+
+    /// No answer within `statementTimeout`: the server or the network is gone (HTTP 503).
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String { "no answer from the database within \(PostgresConnections.statementTimeout.nanoseconds / 1_000_000_000) s" }
+    }
 
     init(configuration: PostgresConnection.Configuration, name: String) {
         self.configuration = configuration
@@ -41,8 +46,8 @@ final class PostgresConnections: Sendable {
                     try session.run("COMMIT")
                     return result
                 } catch {
-                    // A failed rollback means a broken connection: withConnection closes it.
-                    try session.run("ROLLBACK")
+                    // A failed rollback means a broken connection: withConnection closes it. A closed one is not asked.
+                    if !connection.isClosed { try session.run("ROLLBACK") }
                     throw error
                 }
             }
@@ -120,15 +125,20 @@ final class PostgresConnections: Sendable {
             try bounded(connection.query(query, logger: logger)).metadata.rows ?? 0
         }
 
-        /// Waits for `future`, closing the connection (which fails it) after `statementTimeout`: a connection whose
-        /// server went away without a word must not hold a caller, and the write lock, for ever.
-        private func bounded<T>(_ future: EventLoopFuture<T>) throws -> T {
+        /// Waits for `future`, for at most `statementTimeout`: then the wait fails and the connection is closed. A
+        /// connection whose server went away without a word must not hold a caller, and the write lock, for ever;
+        /// and a query on a half-closed connection may never complete even once it is closed, so the promise here
+        /// fails by itself (a promise completed twice keeps its first result).
+        private func bounded<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
             let connection = connection
+            let promise = connection.eventLoop.makePromise(of: T.self)
+            future.cascade(to: promise)
             let timeout = connection.eventLoop.scheduleTask(in: PostgresConnections.statementTimeout) {
+                promise.fail(TimedOut())
                 let _: EventLoopFuture<Void> = connection.close()
             }
             defer { timeout.cancel() }
-            return try future.wait()
+            return try promise.futureResult.wait()
         }
 
         /// The one value of a one-row, one-column query (nil: no row, or NULL).

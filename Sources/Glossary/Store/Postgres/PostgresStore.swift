@@ -112,7 +112,9 @@ public final class PostgresStore: Store {
             if state.hasPrefix("57P") || state == "53300" { return .unavailable("\(name): \(message)") }
             return .storage("\(name): \(message) (\(state))")
         }
-        if error is ChannelError || error is IOError || error is NIOConnectionError { return .unavailable("\(name): \(error)") }
+        if error is ChannelError || error is IOError || error is NIOConnectionError || error is PostgresConnections.TimedOut {
+            return .unavailable("\(name): \(error)")
+        }
         return .storage("\(name): \(error)")
     }
 
