@@ -129,6 +129,7 @@ print("|---|---|---|---|")
 for key, n in outage["counts"].items():
     phase, kind, status = key.split(" ")
     print(f"| {phase} | {kind} | {status} | {n} |")
+print(f"\nSlowest search per phase (ms): {outage['slowest_search_ms']}.")
 print(f"\nFirst write accepted {outage['first_write_after_up_ms']} ms after PostgreSQL was started again; "
       f"a write through node 1 then found by node 2 after {outage['write_after_up_found_by_other_node_ms']} ms.")
 print("\n## Node 1 killed with SIGKILL under 4 writing clients\n")

@@ -158,6 +158,7 @@ def outage(args):
     time.sleep(1)  # both nodes have followed the seed writes
     phase = {"name": "before"}
     counts = {}
+    slowest = {}
     lock = threading.Lock()
     stop = threading.Event()
 
@@ -165,8 +166,10 @@ def outage(args):
         client = Client(nodes[i % len(nodes)])
         while not stop.is_set():
             if i % 2 == 0:
-                status, payload, _ = client.search(texts[random.randrange(len(texts))], minimum=90)
+                status, payload, ms = client.search(texts[random.randrange(len(texts))], minimum=90)
                 kind = "search"
+                with lock:
+                    slowest[phase["name"]] = max(slowest.get(phase["name"], 0), round(ms, 1))
                 if status == 200:
                     answer = json.loads(payload)
                     status = "200-no-match" if not answer.get("matches") else "200-from-index" if answer.get("notice") else 200
@@ -210,6 +213,7 @@ def outage(args):
         time.sleep(0.005)
     print(json.dumps({
         "counts": dict(sorted(counts.items())),
+        "slowest_search_ms": slowest,
         "first_write_after_up_ms": None if first_write is None else round(first_write, 1),
         "write_after_up_found_by_other_node_ms": round((time.perf_counter() - written) * 1000, 1),
     }))
