@@ -19,12 +19,15 @@ final class PostgresConnections: Sendable {
     private let logger = Logger(label: "tm.postgres")
     /// Idle connections kept; more may be open while many calls run at once.
     static let kept = 8
-    /// The longest one statement may take before its connection is given up.
+    /// The longest one statement may take before its connection is given up; a write waiting for the write lock
+    /// may wait `lockTimeout`.
     static let statementTimeout = TimeAmount.seconds(30)
+    static let lockTimeout = TimeAmount.minutes(10)
 
-    /// No answer within `statementTimeout`: the server or the network is gone (HTTP 503).
+    /// No answer in time: the server or the network is gone (HTTP 503).
     struct TimedOut: Error, CustomStringConvertible {
-        var description: String { "no answer from the database within \(PostgresConnections.statementTimeout.nanoseconds / 1_000_000_000) s" }
+        let after: TimeAmount
+        var description: String { "no answer from the database within \(after.nanoseconds / 1_000_000_000) s" }
     }
 
     init(configuration: PostgresConnection.Configuration, name: String) {
@@ -41,7 +44,10 @@ final class PostgresConnections: Sendable {
                 let session = Session(connection: connection, logger: logger)
                 try session.run(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 do {
-                    if write { try session.run("SELECT pg_advisory_xact_lock(\(unescaped: String(PostgresStore.writeLock)))") }
+                    // Waiting for the lock may take as long as another node's import of a large file.
+                    if write {
+                        try session.run("SELECT pg_advisory_xact_lock(\(unescaped: String(PostgresStore.writeLock)))", within: Self.lockTimeout)
+                    }
                     let result = try body(session)
                     try session.run("COMMIT")
                     return result
@@ -116,28 +122,28 @@ final class PostgresConnections: Sendable {
 
         /// The rows of `query`, all of them.
         func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-            try bounded(connection.query(query, logger: logger)).rows
+            try bounded(connection.query(query, logger: logger), within: PostgresConnections.statementTimeout).rows
         }
 
         /// Runs a statement; returns the rows it affected.
         @discardableResult
-        func run(_ query: PostgresQuery) throws -> Int {
-            try bounded(connection.query(query, logger: logger)).metadata.rows ?? 0
+        func run(_ query: PostgresQuery, within timeout: TimeAmount = PostgresConnections.statementTimeout) throws -> Int {
+            try bounded(connection.query(query, logger: logger), within: timeout).metadata.rows ?? 0
         }
 
-        /// Waits for `future`, for at most `statementTimeout`: then the wait fails and the connection is closed. A
+        /// Waits for `future`, for at most `timeout`: then the wait fails and the connection is closed. A
         /// connection whose server went away without a word must not hold a caller, and the write lock, for ever;
         /// and a query on a half-closed connection may never complete even once it is closed, so the promise here
         /// fails by itself (a promise completed twice keeps its first result).
-        private func bounded<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        private func bounded<T: Sendable>(_ future: EventLoopFuture<T>, within timeout: TimeAmount) throws -> T {
             let connection = connection
             let promise = connection.eventLoop.makePromise(of: T.self)
             future.cascade(to: promise)
-            let timeout = connection.eventLoop.scheduleTask(in: PostgresConnections.statementTimeout) {
-                promise.fail(TimedOut())
+            let deadline = connection.eventLoop.scheduleTask(in: timeout) {
+                promise.fail(TimedOut(after: timeout))
                 let _: EventLoopFuture<Void> = connection.close()
             }
-            defer { timeout.cancel() }
+            defer { deadline.cancel() }
             return try promise.futureResult.wait()
         }
 
