@@ -40,7 +40,7 @@ import Testing
         let exported = try TMProcess.run(["export", "--format", "tsv"], environment: environment)
         #expect(exported.stdout == "ko\ten\n평양에서 회담이 열렸다.\tTalks were held in Pyongyang.\n")
         let stats = try TMProcess.run(["stats", "--json"], environment: environment)
-        #expect(stats.stdout.contains("\"segments\":1"))
+        #expect(stats.stdout.contains("\"segments\":1") && !stats.stdout.contains("indexed_"), "tm stats builds no index")
     }
 
     /// `tm copy` moves a database into an empty one and back, through PostgreSQL when `.ci/run` started one

@@ -205,11 +205,15 @@ public final class TranslationMemory: Sendable {
     }
 
     /// Counts and sizes.
-    public func stats() throws(TMError) -> MemoryStats {
-        try refresh(waitingForRebuild: false)
+    ///
+    /// - Parameter indexing: bring the indexes up to date (building them if need be) and count them; false reads only
+    ///   the database, as `tm stats` does (at a million pairs a build takes seconds), and counts indexes already built.
+    public func stats(indexing: Bool = true) throws(TMError) -> MemoryStats {
+        if indexing { try refresh(waitingForRebuild: false) }
         let counts = try store.counts()
         let origins = try store.originCounts()
-        let (ko, en) = indexes.read { ($0.ko.count, $0.en.count) }
+        let built = applied.load(ordering: .acquiring) >= 0
+        let (ko, en) = built ? indexes.read { ($0.ko.count, $0.en.count) } : (nil, nil)
         return MemoryStats(
             segments: counts.segments, terms: counts.terms, indexedKorean: ko, indexedEnglish: en, origins: origins,
             databaseBytes: store.byteSize())

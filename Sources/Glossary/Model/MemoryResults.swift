@@ -101,8 +101,9 @@ public struct MemoryImportReport: Sendable, Codable, Equatable {
 public struct MemoryStats: Sendable, Codable, Equatable {
     public let segments: Int
     public let terms: Int
-    public let indexedKorean: Int
-    public let indexedEnglish: Int
+    /// Pairs in each fuzzy index; absent when the indexes were not built (`tm stats` builds none).
+    public let indexedKorean: Int?
+    public let indexedEnglish: Int?
     public let origins: [String: Int]
     public let databaseBytes: Int64
 

@@ -19,7 +19,7 @@ struct Stats: ParsableCommand {
             guard result == "ok" else { throw TMError.storage("integrity check: \(result)") }
             return
         }
-        let stats = try memory.open().stats()
+        let stats = try memory.open().stats(indexing: false)
         if json {
             print(try JSONLines.encode(stats))
             return

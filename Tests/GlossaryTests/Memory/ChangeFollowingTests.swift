@@ -44,6 +44,19 @@ import Testing
         #expect(try reader.stats().indexedEnglish == 0)
     }
 
+    /// Counting what the database holds builds no index (`tm stats` at a million pairs would spend seconds on one);
+    /// the server's stats, and any stats after a search, count the indexes too.
+    @Test func statsWithoutIndexingBuildsNoIndex() throws {
+        let store = try TwoProcesses().first
+        let memory = TranslationMemory(store: store)
+        _ = try memory.add([SegmentInput(ko: "회담이 열렸다.", en: "Talks were held.")])
+        let plain = try memory.stats(indexing: false)
+        #expect(plain.segments == 1 && plain.indexedKorean == nil && plain.indexedEnglish == nil)
+        #expect(memory.indexedChange == nil)
+        #expect(try memory.stats().indexedKorean == 1)
+        #expect(try memory.stats(indexing: false).indexedEnglish == 1)
+    }
+
     @Test func aScoreIsComputedFromTheTextReturned() throws {
         let processes = try TwoProcesses()
         let writer = TranslationMemory(store: processes.first)
