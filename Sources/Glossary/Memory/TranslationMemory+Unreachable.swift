@@ -34,7 +34,9 @@ extension TranslationMemory {
         }
     }
 
+    /// Keeps returned pairs for an outage, on a store that can have one (a SQLite file never does).
     private func remember(_ rows: some Sequence<KeyedSegment>) {
+        guard store.canBeUnreachable else { return }
         recentlyReturned.withLock { cache in
             if cache.count >= Self.recentlyReturnedCapacity { cache.removeAll(keepingCapacity: true) }
             for row in rows { cache[row.segment.id] = row }

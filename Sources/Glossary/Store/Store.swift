@@ -49,6 +49,9 @@ public protocol Store: AnyObject, Sendable {
     /// The pairs changed after change `seq`, with their current keys (a deleted pair has none). More than `limit`
     /// changes behind asks for a rebuild.
     func changedSegments(after seq: Int64, limit: Int64) throws(TMError) -> StoreChanges<IndexedKeys>
+    /// Whether calls can fail as `unavailable` (a server on the network, not a local file): a memory on such a store
+    /// keeps the pairs it returns lately, to answer searches from while the server cannot be reached.
+    var canBeUnreachable: Bool { get }
     /// Yields soon after any process commits a change, for followers that would rather wait than poll; nil when the
     /// engine has no such signal (SQLite: followers poll the log, which costs one indexed read).
     func changeSignals() -> AsyncStream<Void>?
@@ -87,6 +90,7 @@ public protocol Store: AnyObject, Sendable {
 
 extension Store {
     public func changeSignals() -> AsyncStream<Void>? { nil }
+    public var canBeUnreachable: Bool { false }
 
     /// The pair with `id`.
     public func segment(id: Int64) throws(TMError) -> Segment {

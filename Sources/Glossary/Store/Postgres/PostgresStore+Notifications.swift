@@ -2,6 +2,8 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
+    public var canBeUnreachable: Bool { true }
+
     /// Yields when a change is committed: the change log's trigger sends `NOTIFY tm_change`, heard here on a
     /// connection of its own that is opened again a second after it fails. It also yields on every (re)connection,
     /// for what was committed while nobody listened. A follower still polls: a lost notification only delays.
