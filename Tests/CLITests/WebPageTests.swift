@@ -79,13 +79,23 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("tm")
         try FileManager.default.copyItem(at: TMProcess.binary, to: binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--db", folder.appendingPathComponent("tm.sqlite").path, "--port", "0"]
+        var process = Process()
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // Another test's child may briefly hold the copy's write descriptor, inherited in its fork: exec then fails
+        // with ETXTBSY ("Text file busy") until that child execs. Try again, with a new Process each time.
+        for attempt in 1...50 {
+            process = Process()
+            process.executableURL = binary
+            process.arguments = ["serve", "--db", folder.appendingPathComponent("tm.sqlite").path, "--port", "0"]
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where attempt < 50 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                usleep(20_000)
+            }
+        }
         defer { if process.isRunning { process.terminate() } }
         var line = Data()
         while let byte = output.fileHandleForReading.readData(ofLength: 1).first, byte != UInt8(ascii: "\n") { line.append(byte) }
