@@ -31,6 +31,8 @@ let package = Package(
             name: "Glossary",
             dependencies: [
                 "CICU", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the bulk import's prepared upsert (`SQLiteStore+Import.swift`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // The PostgreSQL store, for several nodes sharing one database (`PostgresStore`).
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

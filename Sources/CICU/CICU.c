@@ -19,16 +19,54 @@ static const UNormalizer2 *normalizer(int32_t form, UErrorCode *status) {
     }
 }
 
-int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t srcLength, uint16_t *dest, int32_t destCapacity,
-                       int32_t *error) {
+/// UTF-16 buffers on the stack up to this many units; longer texts use the heap.
+enum { CICU_STACK_UNITS = 1024 };
+
+int32_t cicu_normalize_utf8(int32_t form, const char *src, int32_t srcLength, char *dest, int32_t destCapacity,
+                            int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *n = normalizer(form, &status);
     if (U_FAILURE(status)) { *error = status; return -1; }
-    int32_t length = unorm2_normalize(n, (const UChar *)src, srcLength, (UChar *)dest, destCapacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) { *error = 0; return length; }
-    if (U_FAILURE(status)) { *error = status; return -1; }
-    *error = 0;
-    return length;
+    // UTF-8 never has fewer bytes than UTF-16 has units, so srcLength units hold the text.
+    UChar stackIn[CICU_STACK_UNITS];
+    UChar *in = srcLength <= CICU_STACK_UNITS ? stackIn : malloc(sizeof(UChar) * (size_t)(srcLength + 1));
+    UChar *out = NULL;
+    UChar stackOut[CICU_STACK_UNITS];
+    int32_t result = -1, inLength = 0, outCapacity = 0, outLength = 0, length = 0;
+    if (in == NULL) { *error = U_MEMORY_ALLOCATION_ERROR; return -1; }
+    u_strFromUTF8(in, srcLength > 0 ? srcLength : 1, &inLength, src, srcLength, &status);
+    if (U_FAILURE(status)) { *error = status; goto done; }
+    if (unorm2_spanQuickCheckYes(n, in, inLength, &status) == inLength && U_SUCCESS(status)) {
+        *error = 0;
+        result = -2;
+        goto done;
+    }
+    status = U_ZERO_ERROR;
+    // NFKC may expand a character many times over: try a buffer three times the input, then the size ICU asks for.
+    outCapacity = inLength * 3 + 16;
+    out = outCapacity <= CICU_STACK_UNITS ? stackOut : malloc(sizeof(UChar) * (size_t)outCapacity);
+    if (out == NULL) { *error = U_MEMORY_ALLOCATION_ERROR; goto done; }
+    outLength = unorm2_normalize(n, in, inLength, out, outCapacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        if (out != stackOut) free(out);
+        outCapacity = outLength + 1;
+        out = malloc(sizeof(UChar) * (size_t)outCapacity);
+        if (out == NULL) { *error = U_MEMORY_ALLOCATION_ERROR; goto done; }
+        status = U_ZERO_ERROR;
+        outLength = unorm2_normalize(n, in, inLength, out, outCapacity, &status);
+    }
+    if (U_FAILURE(status)) { *error = status; goto done; }
+    u_strToUTF8(dest, destCapacity, &length, out, outLength, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status)) {
+        *error = 0;
+        result = length;
+    } else {
+        *error = status;
+    }
+done:
+    if (in != stackIn) free(in);
+    if (out != NULL && out != stackOut) free(out);
+    return result;
 }
 
 int32_t cicu_sentence_boundaries(const char *locale, const uint16_t *text, int32_t length, int32_t *boundaries,

@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-/// Normalization forms understood by cicu_normalize.
+/// Normalization forms understood by cicu_normalize_utf8.
 enum {
     CICU_NFC = 0,
     CICU_NFD = 1,
@@ -17,11 +17,11 @@ enum {
     CICU_NFKC_CASEFOLD = 3,
 };
 
-/// Normalizes UTF-16 `src` into `dest`. Returns the length of the result in UTF-16 units (which may
-/// exceed `destCapacity`: call again with a bigger buffer), or -1 on error with the ICU error code
-/// in `*error`.
-int32_t cicu_normalize(int32_t form, const uint16_t *src, int32_t srcLength, uint16_t *dest, int32_t destCapacity,
-                       int32_t *error);
+/// Normalizes UTF-8 `src` into UTF-8 `dest`. Returns -2 when `src` is already normalized (a quick check: `dest` is
+/// not written, the caller keeps its text), else the length of the result in bytes (which may exceed `destCapacity`:
+/// call again with a bigger buffer), or -1 on error with the ICU error code in `*error`. The input must be valid UTF-8.
+int32_t cicu_normalize_utf8(int32_t form, const char *src, int32_t srcLength, char *dest, int32_t destCapacity,
+                            int32_t *error);
 
 /// Writes the UTF-16 offsets of the sentence boundaries of `text` under `locale` (e.g. "ko",
 /// "en@ss=standard") into `boundaries`, starting with 0 and ending with `length`. Returns the number

@@ -86,10 +86,23 @@ public protocol Store: AnyObject, Sendable {
     func integrityCheck() throws(TMError) -> String
     /// Waits for running statements and closes; used at shutdown.
     func close() throws(TMError)
+
+    /// Where the fuzzy indexes' snapshot of this store goes, and the identity it is checked against (a snapshot of
+    /// another database is never read); nil when the store keeps none.
+    func indexSnapshotLocation() -> IndexSnapshotLocation?
+}
+
+/// A store's index snapshot: the file prefix (one file per language side is made from it) and the store's identity.
+public struct IndexSnapshotLocation: Sendable, Equatable {
+    public let path: String
+    public let identity: String
 }
 
 extension Store {
     public func changeSignals() -> AsyncStream<Void>? { nil }
+    /// None by default: a PostgreSQL node builds its indexes (a snapshot on one node's disk could not be checked
+    /// against the shared database's identity as cheaply).
+    public func indexSnapshotLocation() -> IndexSnapshotLocation? { nil }
     public var canBeUnreachable: Bool { false }
 
     /// The pair with `id`.

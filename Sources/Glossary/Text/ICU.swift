@@ -21,19 +21,29 @@ enum ICU {
     /// `text` normalized to `form`. ICU only fails here on allocation failure; the input is returned then,
     /// because a match key that is slightly less normal is better than a crash.
     static func normalize(_ text: String, _ form: Form) -> String {
-        let source = Array(text.utf16)
-        if source.isEmpty { return text }
-        var capacity = source.count + source.count / 2 + 16
-        while true {
-            var error: Int32 = 0
-            var dest = [UInt16](repeating: 0, count: capacity)
-            let length = cicu_normalize(form.rawValue, source, Int32(source.count), &dest, Int32(capacity), &error)
-            if length < 0 { return text }
-            if Int(length) <= capacity {
-                return String(decoding: dest[0..<Int(length)], as: UTF16.self)
+        var text = text
+        // UTF-8 in and out: a String is built from UTF-8 by a copy, from UTF-16 by a slow transcoding.
+        let normalized = text.withUTF8 { source -> String? in
+            guard let base = source.baseAddress, !source.isEmpty else { return nil }
+            var capacity = source.count + source.count / 2 + 16
+            while true {
+                var error: Int32 = 0
+                var length: Int32 = 0
+                let result = String(unsafeUninitializedCapacity: capacity) { dest in
+                    length = dest.withMemoryRebound(to: CChar.self) { dest in
+                        base.withMemoryRebound(to: CChar.self, capacity: source.count) { src in
+                            cicu_normalize_utf8(form.rawValue, src, Int32(source.count), dest.baseAddress, Int32(dest.count), &error)
+                        }
+                    }
+                    return length >= 0 && Int(length) <= dest.count ? Int(length) : 0
+                }
+                // -2: already normalized (ICU's quick check); -1: ICU failed (allocation only, given valid UTF-8).
+                if length < 0 { return nil }
+                if Int(length) <= capacity { return result }
+                capacity = Int(length)
             }
-            capacity = Int(length)
         }
+        return normalized ?? text
     }
 
     /// Why bytes in a charset could not be read.

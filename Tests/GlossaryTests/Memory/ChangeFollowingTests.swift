@@ -143,6 +143,54 @@ import Testing
         #expect(try processes.first.latestChange() == start + 3)
     }
 
+    /// An import writes its log rows itself (the segment triggers are off inside its transaction): one per pair it
+    /// added or refreshed, read by another process like any other write; the triggers are back afterwards, and after
+    /// a file that failed.
+    @Test func anImportLogsEachPairItWroteAndPutsTheTriggersBack() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
+        _ = try writer.add([SegmentInput(ko: "이미 있던 문장", en: "A sentence stored before")])
+        try reader.refresh()
+        let start = try processes.first.latestChange()
+        let file = "ko\ten\n이미 있던 문장\tA sentence stored before\n첫 문장\tThe first sentence\n둘째 문장\tThe second sentence\n"
+        let report = try writer.importFile(.bytes(Array(file.utf8), name: "small.tsv"), format: .tsv, origin: "small", skipBad: false)
+        #expect(report.added == 2 && report.alreadyPresent == 1)
+        #expect(try processes.first.latestChange() == start + 3)
+        #expect(try reader.search("The second sentence", minScore: 100).matches.map(\.origin) == ["small"])
+        #expect(reader.indexedChange == start + 3, "caught up from the log, not rebuilt past it")
+
+        let bad = "ko\ten\n셋째 문장\tThe third sentence\n한 칸만 있는 줄\n"
+        #expect(throws: TMError.self) {
+            try writer.importFile(.bytes(Array(bad.utf8), name: "bad.tsv"), format: .tsv, origin: "bad", skipBad: false)
+        }
+        #expect(try processes.first.latestChange() == start + 3)
+        let triggers = try processes.first.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'segment' ORDER BY name")
+        }
+        #expect(triggers == ["segment_logged_delete", "segment_logged_insert", "segment_logged_update"])
+        _ = try writer.add([SegmentInput(ko: "넷째 문장", en: "The fourth sentence")])
+        #expect(try processes.first.latestChange() == start + 4)
+    }
+
+    /// An import of more changes than the log keeps leaves one row, numbered as if each change had its own, and no
+    /// older rows: a follower from before it must rebuild, and one after it catches up as usual.
+    @Test func anImportLargerThanTheLogKeepsOneRowAndForcesARebuild() throws {
+        let processes = try TwoProcesses()
+        let memory = TranslationMemory(store: processes.first)
+        _ = try memory.add([SegmentInput(ko: "가", en: "A"), SegmentInput(ko: "나", en: "B")])
+        let before = try processes.first.latestChange()
+        try processes.first.pool.write { db in
+            try SQLiteStore.logImport(refreshed: [1], newAfter: 2, through: changeLogRetention + 2, in: db)
+        }
+        let rows = try processes.first.pool.read { db in try Row.fetchAll(db, sql: "SELECT seq, item_id FROM change_log") }
+        #expect(rows.map { $0[0] as Int64 } == [before + changeLogRetention + 1])
+        guard case .rebuild = try processes.second.changedSegments(after: before, limit: .max) else {
+            Issue.record("a follower from before the import must rebuild")
+            return
+        }
+    }
+
     @Test func termsWrittenElsewhereReachTheGlossary() throws {
         let processes = try TwoProcesses()
         let writer = try TermGlossary(store: processes.first)

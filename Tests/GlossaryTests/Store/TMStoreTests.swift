@@ -108,5 +108,11 @@ import Testing
         #expect(added[0].created && added[0].segment.id == 3)
         #expect(try store.latestChange() > before)
         #expect(try memory.search("Resolving Issues", from: .en).matches.map(\.score) == [100, 99])
+        // Through v6 the pairs are found by their hash: the same text again is the stored pair, not a new one.
+        let again = try memory.add([SegmentInput(ko: "문제 1", en: "Talks were held.")])
+        #expect(!again[0].created && again[0].segment.id == 2)
+        let hashes = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT pair_hash FROM segment ORDER BY id") }
+        #expect(hashes == [("문제 0", "Resolving issues"), ("문제 1", "Talks were held."), ("문제 0", "Resolving Issues")].map(PairHash.of))
+        #expect(throws: TMError.self) { try memory.update(id: 3, with: SegmentInput(ko: "문제 1", en: "Talks were held.")) }
     }
 }

@@ -85,6 +85,21 @@ import Testing
         #expect(key.unicodeScalars.count == 20_000 * 16 - 1)
     }
 
+    /// The UTF-8 normalizer's paths: text already normal comes back as it is (the quick check), a short and a long
+    /// (heap-buffered) text are composed, and an expansion past three times the input takes the second buffer.
+    @Test func normalizationTakesEveryBufferPath() {
+        let composed = "최선희 외무상"
+        let decomposed = String(String.UnicodeScalarView(composed.decomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(decomposed.unicodeScalars.count > composed.unicodeScalars.count)
+        #expect(Normalizer.composed(decomposed) == composed)
+        #expect(Normalizer.composed(composed) == composed)
+        #expect(Normalizer.composed(String(repeating: decomposed, count: 500)) == String(repeating: composed, count: 500))
+        // U+FDFA is eighteen characters under NFKC (54 bytes of UTF-8 from 3).
+        let expanded = Normalizer.key(String(repeating: "\u{FDFA}", count: 40))
+        #expect(expanded.unicodeScalars.count == 40 * 18 && expanded.hasPrefix("صلى الله عليه وسلم"))
+        #expect(Normalizer.key("") == "" && Normalizer.composed("") == "")
+    }
+
     @Test func decodeUTF8AcceptsValidText() throws {
         #expect(try Normalizer.decodeUTF8(Array("김정은 Kim".utf8)) == "김정은 Kim")
     }

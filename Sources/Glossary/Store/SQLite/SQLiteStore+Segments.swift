@@ -5,17 +5,25 @@ import Synchronization
 extension SQLiteStore {
     /// Stores a pair, or refreshes `updated_at` of the same pair already stored (the same text, NFC and trimmed: pairs
     /// that differ in letter case or quotes are two pairs); returns its id.
-    /// One cached upsert statement: an import runs it once per unit.
     static func upsert(_ pair: KeyedPair, origin: String, at time: Double, in db: Database) throws -> Int64 {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(ko, en) DO UPDATE SET updated_at = excluded.updated_at RETURNING id
-                """)
-        guard let id = try Int64.fetchOne(statement, arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time]) else {
-            throw TMError.storage("the pair was not stored")
+        let hash = PairHash.of(ko: pair.ko, en: pair.en)
+        if let id = try storedPairID(ko: pair.ko, en: pair.en, hash: hash, in: db) {
+            try db.cachedStatement(sql: "UPDATE segment SET updated_at = ? WHERE id = ?").execute(arguments: [time, id])
+            return id
         }
-        return id
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, time, time, hash])
+        return db.lastInsertedRowID
+    }
+
+    /// The id of the pair stored with exactly this text (other than `excluded`), found through its hash.
+    static func storedPairID(ko: String, en: String, hash: Int64, excluding excluded: Int64? = nil, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM segment WHERE pair_hash = ? AND ko = ? AND en = ? AND id IS NOT ? LIMIT 1"),
+            arguments: [hash, ko, en, excluded])
     }
 
     /// The largest id in use: ids above it, returned by `upsert`, are new pairs.
@@ -42,44 +50,23 @@ extension SQLiteStore {
         }
     }
 
-    public func importPairs(origin: String, at time: Double, _ produce: (_ add: (KeyedPair) throws -> Void) throws -> Void) throws(TMError)
-        -> (added: Int, present: Int)
-    {
-        try write { db in
-            // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
-            // otherwise spills pages to the log again and again. Readers keep the small default.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // A new pair takes the largest id plus one, so an id above every one seen so far is new, and a
-            // repeat of a pair added earlier in the file comes back with an id at or below it.
-            var newest = try Self.largestID(in: db)
-            var added = 0
-            var present = 0
-            try produce { pair in
-                let id = try Self.upsert(pair, origin: origin, at: time, in: db)
-                if id > newest {
-                    added += 1
-                    newest = id
-                } else {
-                    present += 1
-                }
-            }
-            return (added, present)
-        }
-    }
-
     public func restore(_ segments: [Segment]) throws(TMError) {
         try write { db in
             for segment in segments {
                 let pair = try KeyedPair(ko: segment.ko, en: segment.en)
+                let hash = PairHash.of(ko: pair.ko, en: pair.en)
+                // One row per text, as a unique index on the text would keep it: the same pair under another id goes.
+                if let twin = try Self.storedPairID(ko: pair.ko, en: pair.en, hash: hash, excluding: segment.id, in: db) {
+                    try db.execute(sql: "DELETE FROM segment WHERE id = ?", arguments: [twin])
+                }
                 try db.execute(
                     sql: """
-                        INSERT OR REPLACE INTO segment(id, ko, en, ko_key, en_key, origin, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT OR REPLACE INTO segment(id, ko, en, ko_key, en_key, origin, created_at, updated_at, pair_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         segment.id, pair.ko, pair.en, pair.koKey, pair.enKey, segment.origin, segment.createdAt.timeIntervalSince1970,
-                        segment.updatedAt.timeIntervalSince1970,
+                        segment.updatedAt.timeIntervalSince1970, hash,
                     ])
             }
         }
@@ -119,15 +106,14 @@ extension SQLiteStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT origin, created_at FROM segment WHERE id = ?", arguments: [id]) else {
             throw TMError.notFound("segment \(id)")
         }
-        if let other = try Int64.fetchOne(
-            db, sql: "SELECT id FROM segment WHERE ko = ? AND en = ? AND id != ?", arguments: [pair.ko, pair.en, id])
-        {
+        let hash = PairHash.of(ko: pair.ko, en: pair.en)
+        if let other = try storedPairID(ko: pair.ko, en: pair.en, hash: hash, excluding: id, in: db) {
             throw TMError.invalidInput(field: nil, message: "the same pair is already stored as segment \(other)")
         }
         let origin = origin ?? row["origin"]
         try db.execute(
-            sql: "UPDATE segment SET ko = ?, en = ?, ko_key = ?, en_key = ?, origin = ?, updated_at = ? WHERE id = ?",
-            arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, now.timeIntervalSince1970, id])
+            sql: "UPDATE segment SET ko = ?, en = ?, ko_key = ?, en_key = ?, origin = ?, updated_at = ?, pair_hash = ? WHERE id = ?",
+            arguments: [pair.ko, pair.en, pair.koKey, pair.enKey, origin, now.timeIntervalSince1970, hash, id])
         return Segment(
             id: id, ko: pair.ko, en: pair.en, origin: origin, createdAt: Date(timeIntervalSince1970: row["created_at"]), updatedAt: now)
     }
@@ -140,13 +126,14 @@ extension SQLiteStore {
     /// Calls `body` with the stream of each side's keys (`.ko` and `.en`, on two threads at once, each in a read
     /// transaction of its own) and returns a change log `seq` that both reads are at or past. Replaying the log from
     /// that `seq` makes the two sides agree, whatever was written between the two reads. Nothing holds every key at
-    /// once: each stream goes straight into its index.
+    /// once: each stream goes straight into its index, in key-length order (SQLite sorts, within its own memory bound),
+    /// so the index takes the stream as its base without sorting a copy.
     public func withEverySegmentKey(_ body: @escaping @Sendable (Language, inout KeyStream) -> Void) throws(TMError) -> Int64 {
         try readingBothSides { side throws(TMError) in
             try self.read { db in
                 let seq = try Self.latestChange(in: db)
                 let column = side == .ko ? "ko_key" : "en_key"
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY id")
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), updated_at FROM segment ORDER BY length(\(column)), id")
                 var keys = KeyStream { try rows.next().map { row in (row[0], row[1], row[2]) } }
                 body(side, &keys)
                 if let failure = keys.failure { throw failure }

@@ -38,6 +38,21 @@ public final class SQLiteStore: Store {
 
     public var location: String { path }
 
+    /// `PATH.index-ko` and `PATH.index-en` beside the database, checked against a random identity kept in `meta`
+    /// (made on first use; a backup gets a new one, so a snapshot never passes for a copy that went its own way).
+    public func indexSnapshotLocation() -> IndexSnapshotLocation? {
+        let stored = try? read { db in try Self.metaValue("store_id", in: db) }
+        let identity =
+            stored ?? nil
+            ?? (try? write { db -> String in
+                if let identity = try Self.metaValue("store_id", in: db) { return identity }
+                let identity = UUID().uuidString
+                try Self.setMeta("store_id", identity, in: db)
+                return identity
+            })
+        return identity.map { IndexSnapshotLocation(path: path + ".index", identity: $0) }
+    }
+
     public func counts() throws(TMError) -> StoreCounts {
         try read { db in
             StoreCounts(
@@ -105,6 +120,7 @@ extension SQLiteStore {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             let copy = try DatabaseQueue(path: path)
             try pool.backup(to: copy)
+            try copy.write { db in try db.execute(sql: "DELETE FROM meta WHERE key = 'store_id'") }
             try copy.close()
         } catch {
             throw .storage("backup to \(path) failed: \(error)")

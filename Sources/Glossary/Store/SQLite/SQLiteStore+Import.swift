@@ -1,0 +1,133 @@
+import GRDB
+import GRDBSQLite
+
+/// A bulk import: one transaction, one prepared upsert bound through SQLite's C API, and the change log written once
+/// at the end instead of by a trigger per pair.
+///
+/// The per-row triggers cost as much as the rest of an insert, and GRDB's argument and cursor objects about as much
+/// again. Dropping the segment triggers inside the import's transaction is safe: DDL is transactional in SQLite, the
+/// transaction holds the write lock (no other writer can write unlogged meanwhile), and a failed import rolls the
+/// triggers back with everything else.
+extension SQLiteStore {
+    public func importPairs(origin: String, at time: Double, _ produce: (_ add: (KeyedPair) throws -> Void) throws -> Void) throws(TMError)
+        -> (added: Int, present: Int)
+    {
+        try write { db in
+            // A 64 MiB page cache for the import only (SQLite's default is 2 MiB): a large transaction
+            // otherwise spills pages to the log again and again. Readers keep the small default.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // A new pair takes the largest id plus one, so an id above every one seen so far is new, and a
+            // repeat of a pair added earlier in the file comes back with an id at or below it. The new ids are
+            // therefore the range after `before`.
+            let before = try Self.largestID(in: db)
+            var newest = before
+            var added = 0
+            var present: [Int64] = []
+            try db.execute(sql: "DROP TRIGGER segment_logged_insert; DROP TRIGGER segment_logged_update;")
+            let upsert = try BulkUpsert(db, origin: origin, time: time)
+            try produce { pair in
+                let id = try upsert.run(pair)
+                if id > newest {
+                    added += 1
+                    newest = id
+                } else {
+                    present.append(id)
+                }
+            }
+            try Self.logImport(refreshed: present, newAfter: before, through: newest, in: db)
+            try Self.createChangeLogTriggers(on: "segment", item: "segment", idColumn: "id", in: db)
+            return (added, present.count)
+        }
+    }
+
+    /// The change-log rows the triggers would have written: one per refreshed pair and one per new pair. An import
+    /// of more changes than the log keeps is one row instead, numbered as if every change had its own, with the rows
+    /// before it pruned: every follower older than the import then finds the log pruned past it and rebuilds, as it
+    /// would have after the real rows.
+    static func logImport(refreshed: [Int64], newAfter before: Int64, through newest: Int64, in db: Database) throws {
+        let total = Int64(refreshed.count) + (newest - before)
+        guard total > 0 else { return }
+        if total > changeLogRetention {
+            let latest = try latestChange(in: db)
+            try db.execute(sql: "DELETE FROM change_log")
+            try db.execute(
+                sql: "INSERT INTO change_log(seq, item, item_id) VALUES (?, 'segment', ?)", arguments: [latest + total, max(newest, before)])
+            return
+        }
+        let statement = try db.makeStatement(sql: "INSERT INTO change_log(item, item_id) VALUES ('segment', ?)")
+        for id in refreshed {
+            try statement.execute(arguments: [id])
+        }
+        try db.execute(sql: "INSERT INTO change_log(item, item_id) SELECT 'segment', id FROM segment WHERE id > ? ORDER BY id", arguments: [before])
+    }
+
+    /// The import's upsert (`upsert(_:origin:at:in:)`), bound and stepped through SQLite's C API: find the pair by its
+    /// hash and text, then refresh it or insert it.
+    private struct BulkUpsert {
+        let find: Statement
+        let refresh: Statement
+        let insert: Statement
+        let connection: OpaquePointer?
+        /// SQLITE_TRANSIENT: SQLite copies the bound text, which lives only for the call.
+        static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+        init(_ db: Database, origin: String, time: Double) throws {
+            find = try db.makeStatement(sql: "SELECT id FROM segment WHERE pair_hash = ? AND ko = ? AND en = ? LIMIT 1")
+            refresh = try db.makeStatement(sql: "UPDATE segment SET updated_at = ? WHERE id = ?")
+            insert = try db.makeStatement(
+                sql: "INSERT INTO segment(ko, en, ko_key, en_key, origin, created_at, updated_at, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            connection = db.sqliteConnection
+            Self.bind(origin, at: 5, in: insert.sqliteStatement)
+            sqlite3_bind_double(insert.sqliteStatement, 6, time)
+            sqlite3_bind_double(insert.sqliteStatement, 7, time)
+            sqlite3_bind_double(refresh.sqliteStatement, 1, time)
+        }
+
+        /// Stores `pair` (or refreshes it) and returns its id. The bindings made in `init` stay.
+        func run(_ pair: KeyedPair) throws -> Int64 {
+            let hash = PairHash.of(ko: pair.ko, en: pair.en)
+            let found = find.sqliteStatement
+            sqlite3_bind_int64(found, 1, hash)
+            Self.bind(pair.ko, at: 2, in: found)
+            Self.bind(pair.en, at: 3, in: found)
+            defer { sqlite3_reset(found) }
+            switch sqlite3_step(found) {
+            case SQLITE_ROW:
+                let id = sqlite3_column_int64(found, 0)
+                let refreshed = refresh.sqliteStatement
+                sqlite3_bind_int64(refreshed, 2, id)
+                defer { sqlite3_reset(refreshed) }
+                let code = sqlite3_step(refreshed)
+                guard code == SQLITE_DONE else { throw failure(code) }
+                return id
+            case SQLITE_DONE:
+                let inserted = insert.sqliteStatement
+                Self.bind(pair.ko, at: 1, in: inserted)
+                Self.bind(pair.en, at: 2, in: inserted)
+                Self.bind(pair.koKey, at: 3, in: inserted)
+                Self.bind(pair.enKey, at: 4, in: inserted)
+                sqlite3_bind_int64(inserted, 8, hash)
+                defer { sqlite3_reset(inserted) }
+                let code = sqlite3_step(inserted)
+                guard code == SQLITE_DONE else { throw failure(code) }
+                return sqlite3_last_insert_rowid(connection)
+            case let code:
+                throw failure(code)
+            }
+        }
+
+        private static func bind(_ text: String, at index: Int32, in handle: OpaquePointer) {
+            var text = text
+            text.withUTF8 { bytes in
+                // An empty buffer may have no address, and a null pointer would bind NULL, not ''.
+                guard !bytes.isEmpty else { return _ = sqlite3_bind_text(handle, index, "", 0, transient) }
+                bytes.withMemoryRebound(to: CChar.self) { _ = sqlite3_bind_text(handle, index, $0.baseAddress, Int32(bytes.count), transient) }
+            }
+        }
+
+        private func failure(_ code: Int32) -> DatabaseError {
+            DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) })
+        }
+    }
+}
