@@ -63,8 +63,8 @@ enum GramKeys {
 struct GramTable: Sendable {
     static let emptyKey: UInt64 = 0
 
-    private var keys: [UInt64]
-    private var lists: [UInt32]
+    private(set) var keys: [UInt64]
+    private(set) var lists: [UInt32]
     private(set) var count = 0
 
     init(expectedCount: Int) {
@@ -72,6 +72,23 @@ struct GramTable: Sendable {
         while size < expectedCount * 2 { size *= 2 }
         keys = [UInt64](repeating: Self.emptyKey, count: size)
         lists = [UInt32](repeating: 0, count: size)
+    }
+
+    /// A table read back from a snapshot; nil unless it is one this type could have built (a power-of-two size, half
+    /// empty at most, every list number below `count`), so a damaged file cannot make a lookup loop or overrun.
+    init?(keys: [UInt64], lists: [UInt32], count: Int) {
+        guard keys.count == lists.count, keys.count >= 16, keys.count & (keys.count - 1) == 0, count >= 0, count * 2 <= keys.count else {
+            return nil
+        }
+        var used = 0
+        for (key, list) in zip(keys, lists) where key != Self.emptyKey {
+            guard Int(list) < count else { return nil }
+            used += 1
+        }
+        guard used == count else { return nil }
+        self.keys = keys
+        self.lists = lists
+        self.count = count
     }
 
     /// The list number of `key`, or nil when the key has no list.

@@ -69,7 +69,7 @@ extension FuzzyIndex {
             }
             for (slot, sharedCount) in candidates {
                 // Delta slots of any length come back too; lengths scanned below must not be verified twice.
-                let length = lengths[slot]
+                let length = Int(lengths[slot])
                 guard length >= shortest, length <= longest else { continue }
                 let threshold = thresholds[length - shortest]
                 guard threshold > 0, sharedCount >= threshold else { continue }
@@ -100,9 +100,10 @@ extension FuzzyIndex {
         var matches: [RankedMatch] = []
         var scalars: [UInt32] = []
         for slot in ids.indices where alive[slot] {
-            let maxLength = max(query.count, lengths[slot])
+            let length = Int(lengths[slot])
+            let maxLength = max(query.count, length)
             let ceiling = rule.maxDistance(forMaxLength: maxLength)
-            guard abs(lengths[slot] - query.count) <= ceiling else { continue }
+            guard abs(length - query.count) <= ceiling else { continue }
             decodeKey(of: slot, into: &scalars)
             guard let distance = scalars.withUnsafeBufferPointer({ pattern.distance(to: $0, limit: ceiling) }) else { continue }
             matches.append(RankedMatch(id: ids[slot], distance: distance, maxLength: maxLength, recency: recencies[slot]))
@@ -121,7 +122,7 @@ extension FuzzyIndex {
         var high = baseCount
         while low < high {
             let middle = (low + high) / 2
-            if lengths[middle] < length { low = middle + 1 } else { high = middle }
+            if Int(lengths[middle]) < length { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -337,7 +338,7 @@ struct CandidateVerifier {
     /// Verifies one slot; `sharedGramBound`, when known, is an upper bound on the grams it shares with the query.
     mutating func consider(slot: Int, sharedGramBound: Int?) {
         guard work.spend(1), index.alive[slot] else { return }
-        let length = index.lengths[slot]
+        let length = Int(index.lengths[slot])
         let maxLength = max(query.count, length)
         var ceiling = rule.maxDistance(forMaxLength: maxLength)
         if let competitive = top.competitiveDistance(forMaxLength: maxLength) { ceiling = min(ceiling, competitive) }

@@ -29,13 +29,13 @@ public struct FuzzyIndex: Sendable {
     var ids: [Int64] = []
     var recencies: [Double] = []
     /// Key length in Unicode scalars.
-    var lengths: [Int] = []
+    var lengths: [UInt32] = []
     /// UTF-8 of every key back to back; slot s spans `keyStarts[s]..<keyStarts[s + 1]`.
     var keyBytes: [UInt8] = []
     var keyStarts: [Int] = [0]
     var alive: [Bool] = []
 
-    var slotOfID: [Int64: Int] = [:]
+    var slotOfID = SlotTable()
     var deadCount = 0
     /// The longest key ever stored since the last compaction (dead ones included): bounds the length window.
     var longestKeyLength = 0
@@ -72,7 +72,7 @@ public struct FuzzyIndex: Sendable {
     /// - Parameter recency: larger is more recent; ties in score go to the more recent entry. NaN counts as −∞.
     public mutating func add(id: Int64, key: String, recency: Double) {
         let slot = store(id: id, key: key, recency: recency)
-        let length = lengths[slot]
+        let length = Int(lengths[slot])
         var grams: [UInt64] = []
         withKeyScalars(of: slot) { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
         for gram in grams {
@@ -83,17 +83,24 @@ public struct FuzzyIndex: Sendable {
     }
 
     /// Adds many entries (later ones replace earlier ones with the same id) and rebuilds the index once: the fast way
-    /// to load a memory.
+    /// to load a memory. Entries that come sorted by key length into an empty index become the base as they are;
+    /// others are sorted by a compaction, which holds a second copy of the keys meanwhile.
     public mutating func add(contentsOf entries: some Sequence<(id: Int64, key: String, recency: Double)>) {
+        var sortedByLength = ids.isEmpty
         for entry in entries {
-            _ = store(id: entry.id, key: entry.key, recency: entry.recency)
+            let slot = store(id: entry.id, key: entry.key, recency: entry.recency)
+            if slot > 0 && lengths[slot] < lengths[slot - 1] { sortedByLength = false }
         }
-        compact()
+        if sortedByLength && deadCount == 0 && baseCount == 0 {
+            buildBasePostings()
+        } else {
+            compact()
+        }
     }
 
     /// Removes the entry with this id, if any.
     public mutating func remove(id: Int64) {
-        guard let slot = slotOfID.removeValue(forKey: id) else { return }
+        guard let slot = slotOfID.remove(id) else { return }
         alive[slot] = false
         deadCount += 1
         compactIfWorthIt()
@@ -109,11 +116,11 @@ public struct FuzzyIndex: Sendable {
         ids.append(id)
         recencies.append(recency.isNaN ? -Double.infinity : recency)
         let length = key.unicodeScalars.count
-        lengths.append(length)
+        lengths.append(UInt32(truncatingIfNeeded: length))
         keyBytes.append(contentsOf: key.utf8)
         keyStarts.append(keyBytes.count)
         alive.append(true)
-        slotOfID[id] = slot
+        slotOfID.set(id, slot: slot)
         longestKeyLength = max(longestKeyLength, length)
         return slot
     }
@@ -138,49 +145,49 @@ public struct FuzzyIndex: Sendable {
         rebuilt.alive = [Bool](repeating: true, count: order.count)
         rebuilt.keyStarts.reserveCapacity(order.count + 1)
         rebuilt.keyBytes.reserveCapacity(keyBytes.count)
-        rebuilt.slotOfID.reserveCapacity(order.count)
         for slot in order {
-            rebuilt.slotOfID[ids[slot]] = rebuilt.ids.count
+            rebuilt.slotOfID.set(ids[slot], slot: rebuilt.ids.count)
             rebuilt.ids.append(ids[slot])
             rebuilt.recencies.append(recencies[slot])
             rebuilt.lengths.append(lengths[slot])
             rebuilt.keyBytes.append(contentsOf: keyBytes[keyStarts[slot]..<keyStarts[slot + 1]])
             rebuilt.keyStarts.append(rebuilt.keyBytes.count)
-            rebuilt.longestKeyLength = max(rebuilt.longestKeyLength, lengths[slot])
+            rebuilt.longestKeyLength = max(rebuilt.longestKeyLength, Int(lengths[slot]))
         }
         self = rebuilt
         buildBasePostings()
     }
 
-    /// Packs the posting lists of every slot into the base: list numbers per gram, then a counting sort by list.
+    /// Packs the posting lists of every slot into the base: one pass counts each list, a second places the slots. The
+    /// grams are computed twice rather than remembered: a list number per gram would cost as much memory as the
+    /// postings themselves while they are built.
     private mutating func buildBasePostings() {
-        let gramTotal = lengths.reduce(0) { $0 + max(0, $1 - gramLength + 1) }
-        var listOfGram: [UInt32] = []  // the list number of each gram, slot after slot
-        listOfGram.reserveCapacity(gramTotal)
         var table = GramTable(expectedCount: 1024)  // grows by doubling; distinct grams are few next to postings
         var listSizes: [Int] = []
         var grams: [UInt64] = []
+        var scalars: [UInt32] = []
         for slot in ids.indices {
-            withKeyScalars(of: slot) { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
+            decodeKey(of: slot, into: &scalars)
+            scalars.withUnsafeBufferPointer { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
             for gram in grams {
                 let list = table.listInserting(gram)
                 if list == listSizes.count { listSizes.append(0) }
                 listSizes[list] += 1
-                listOfGram.append(UInt32(truncatingIfNeeded: list))
             }
         }
         var starts = [Int](repeating: 0, count: listSizes.count + 1)
         for (list, size) in listSizes.enumerated() { starts[list + 1] = starts[list] + size }
+        listSizes = []
         var next = starts
-        var postings = [UInt32](repeating: 0, count: listOfGram.count)
-        var gramIndex = 0
+        var postings = [UInt32](repeating: 0, count: starts[starts.count - 1])
         for slot in ids.indices {
             // Slots are visited in order, so every list comes out sorted by slot, hence by key length.
-            for _ in 0..<max(0, lengths[slot] - gramLength + 1) {
-                let list = Int(listOfGram[gramIndex])
+            decodeKey(of: slot, into: &scalars)
+            scalars.withUnsafeBufferPointer { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
+            for gram in grams {
+                guard let list = table.list(of: gram) else { continue }  // every gram was inserted by the first pass
                 postings[next[list]] = UInt32(truncatingIfNeeded: slot)
                 next[list] += 1
-                gramIndex += 1
             }
         }
         baseCount = ids.count

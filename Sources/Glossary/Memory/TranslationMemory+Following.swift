@@ -10,6 +10,7 @@ extension TranslationMemory {
     public func refresh() throws(TMError) {
         try refresh(waitingForRebuild: true)
         try compactIfNeeded()
+        saveSnapshotIfDue()
     }
 
     /// The change log's `seq` the indexes are at; nil before they are built.
@@ -43,27 +44,42 @@ extension TranslationMemory {
     }
 
     /// Applies the changes after `seq`; a rebuild when there are too many, when the log was pruned past `seq`, or
-    /// when nothing has been built yet.
+    /// when nothing has been built yet (then a snapshot, when there is one, stands in for the build).
     private func catchUp(_ seq: inout Int64?) throws(TMError) {
+        var checkingSnapshot = false
         // A few rebuilds in a row can only happen while another process keeps importing; then the index is fresh
         // enough, and the next call goes on.
         for _ in 0..<3 {
             guard let after = seq else {
-                seq = try rebuild()
+                if let loaded = loadSnapshot() {
+                    seq = loaded
+                    checkingSnapshot = true
+                } else {
+                    seq = try rebuild()
+                }
                 continue
             }
             let indexed = indexes.read { $0.ko.count }
+            var holds = true
             switch try store.changedSegments(after: after, limit: Int64(max(20_000, indexed / 4))) {
             case .upToDate:
-                return
+                break
             case .rebuild:
-                seq = try rebuild()
+                holds = false
             case .rows(let ids, let rows, let through):
                 indexes.write { Self.apply(ids, rows, to: &$0) }
                 seq = through
                 applied.store(through, ordering: .releasing)
+            }
+            // A snapshot brought up to date must hold what the table holds.
+            if holds && checkingSnapshot { holds = try store.counts().segments == indexes.read { $0.ko.count } }
+            if holds { return }
+            if checkingSnapshot && snapshots == .loadAndSave {
+                rebuildInBackground()
                 return
             }
+            checkingSnapshot = false
+            seq = try rebuild()
         }
     }
 
@@ -84,8 +100,9 @@ extension TranslationMemory {
     /// them in; returns a change the new indexes are at or past (the next catch-up replays the log from there, which
     /// is harmless for what they already hold). The keys stream from the database into the indexes, one side per
     /// thread, so no list of every key is ever held.
-    private func rebuild() throws(TMError) -> Int64 {
+    func rebuild() throws(TMError) -> Int64 {
         rebuilding.store(true, ordering: .releasing)
+        savedSnapshot.store(-1, ordering: .releasing)
         defer { rebuilding.store(false, ordering: .releasing) }
         let built = Mutex(MemoryIndexes())
         let seq = try store.withEverySegmentKey { side, keys in

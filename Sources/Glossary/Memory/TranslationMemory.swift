@@ -30,6 +30,13 @@ public final class TranslationMemory: Sendable {
     /// Pairs searches returned lately, for searches while the database cannot be reached (`+Unreachable.swift`).
     let recentlyReturned = Mutex<[Int64: KeyedSegment]>([:])
     static let recentlyReturnedCapacity = 10_000
+    /// Whether the indexes are read from and saved to a snapshot (`TranslationMemory+Snapshot.swift`).
+    let snapshots: IndexSnapshots
+    /// The change the snapshot on disk is at, when this memory loaded or saved it and has not rebuilt since (−1: none).
+    let savedSnapshot = Atomic<Int64>(-1)
+    let savingSnapshot = Atomic<Bool>(false)
+    /// Held while a snapshot is written.
+    let snapshotWriter = Mutex<Void>(())
 
     /// Bigrams for Korean (a syllable is nearly a word piece), trigrams for English.
     struct MemoryIndexes: Sendable {
@@ -51,12 +58,18 @@ public final class TranslationMemory: Sendable {
     /// use (a command that only writes builds none); `refresh()` builds them ahead, as the server does before it
     /// listens.
     ///
-    /// - Parameter logCheckInterval: searches read the change log before they answer, but at most this often while
-    ///   nothing is written through this memory: another process's write may wait that long to be found; a write
-    ///   made here is found by the next search. Zero reads the log before every search.
-    public init(store: any Store, glossary: TermGlossary? = nil, logCheckInterval: Duration = .milliseconds(10)) {
+    /// - Parameters:
+    ///   - logCheckInterval: searches read the change log before they answer, but at most this often while
+    ///     nothing is written through this memory: another process's write may wait that long to be found; a write
+    ///     made here is found by the next search. Zero reads the log before every search.
+    ///   - snapshots: read the indexes from the store's snapshot when there is one (the default), also write and
+    ///     refresh it (the server), or neither.
+    public init(
+        store: any Store, glossary: TermGlossary? = nil, logCheckInterval: Duration = .milliseconds(10), snapshots: IndexSnapshots = .load
+    ) {
         self.store = store
         self.glossary = glossary
+        self.snapshots = snapshots
         let (seconds, attoseconds) = logCheckInterval.components
         self.logCheckInterval = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds / 1_000_000_000))
         self.indexes = ReadWriteLock(MemoryIndexes())

@@ -69,9 +69,18 @@ struct Serve: AsyncParsableCommand {
         }
         let tmStore = try store.open()
         let glossary = try TermGlossary(store: tmStore)
-        let memory = TranslationMemory(store: tmStore, glossary: glossary)
-        // Ready means searchable: the indexes are built before the server listens.
+        let memory = TranslationMemory(store: tmStore, glossary: glossary, snapshots: .loadAndSave)
+        // Ready means searchable: the indexes are read from their snapshot, or built, before the server listens. A
+        // snapshot the log cannot bring up to date is answered from while a rebuild runs in the background.
+        let clock = ContinuousClock()
+        let started = clock.now
         try memory.refresh()
+        logger.info(
+            "indexes ready",
+            metadata: [
+                "seconds": "\((clock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))",
+                "from": "\(memory.snapshotChange == nil ? "the database" : "the snapshot")",
+            ])
         var allowedHosts = publicHosts
         if !ServerOptions.isLoopback(host), host != "0.0.0.0", host != "::" { allowedHosts.append(host) }
         let options = ServerOptions(

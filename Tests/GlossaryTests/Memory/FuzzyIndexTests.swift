@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Glossary
@@ -173,5 +174,110 @@ import Testing
         #expect(found == index.bruteForceSearch(query, minScore: 75, limit: 5))
         #expect(found.first?.id == 1)
         #expect(found.first.map { $0.distance <= 200 } == true)
+    }
+}
+
+/// The index written to a snapshot file and read back (`FuzzyIndex+Snapshot.swift`).
+@Suite struct FuzzyIndexSnapshotTests {
+    private static let alphabet = Array("파일을열수없습니다저장번역메모리 ".unicodeScalars)
+
+    private static func randomKey(using generator: inout SplitMixGenerator) -> String {
+        String(
+            String.UnicodeScalarView((0..<Int.random(in: 1...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " }))
+    }
+
+    /// A base, a delta, dead slots, and ids the flat id table cannot hold (0, negative, huge).
+    private static func mixedIndex(using generator: inout SplitMixGenerator) -> (FuzzyIndex, [Int64: String]) {
+        var index = FuzzyIndex(gramLength: 2)
+        var keys: [Int64: String] = [:]
+        let base = (1...800).map { (id: Int64($0), key: randomKey(using: &generator), recency: Double($0 % 7)) }
+        index.add(contentsOf: base)
+        for entry in base { keys[entry.id] = entry.key }
+        for id in [0, -5, 9_000_000_000, 801, 802, 803] as [Int64] {
+            let key = randomKey(using: &generator)
+            index.add(id: id, key: key, recency: 3)
+            keys[id] = key
+        }
+        for id in stride(from: 3, to: 800, by: 37) as StrideTo<Int64> {
+            index.remove(id: id)
+            keys[id] = nil
+        }
+        return (index, keys)
+    }
+
+    private static func written(_ index: FuzzyIndex) throws -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-snapshot-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var writer = SnapshotFile.Writer(descriptor: descriptor)
+        try index.write(to: &writer)
+        try writer.flush()
+        close(descriptor)
+        return try #require(FileManager.default.contents(atPath: path).map(Array.init))
+    }
+
+    private static func read(_ bytes: [UInt8]) throws -> FuzzyIndex {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-snapshot-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = SnapshotFile.Reader(descriptor: descriptor, size: bytes.count)
+        return try FuzzyIndex(snapshot: &reader)
+    }
+
+    @Test func readsBackTheSameIndexDeltaAndDeadSlotsIncluded() throws {
+        var generator = SplitMixGenerator(seed: 99)
+        let (index, keys) = Self.mixedIndex(using: &generator)
+        var copy = try Self.read(try Self.written(index))
+        #expect(copy.count == index.count && copy.count == keys.count)
+        for (id, key) in keys { #expect(copy.entry(id: id)?.key == key) }
+        for _ in 0..<200 {
+            let query = Self.randomKey(using: &generator)
+            #expect(copy.search(query, minScore: 60, limit: 10) == index.search(query, minScore: 60, limit: 10))
+            #expect(copy.search(query, minScore: 60, limit: 10) == copy.bruteForceSearch(query, minScore: 60, limit: 10))
+        }
+        // It goes on like the original: the rebuilt delta and id table take adds and removes.
+        copy.add(id: 804, key: "저장 번역", recency: 9)
+        copy.remove(id: 9_000_000_000)
+        #expect(copy.search("저장 번역", minScore: 100, limit: 1).map(\.id) == [804])
+        #expect(copy.entry(id: 9_000_000_000) == nil && copy.count == keys.count)
+    }
+
+    /// Truncated or altered files are refused or read as a sound index: never a crash or an out-of-bounds read.
+    @Test func aDamagedSnapshotIsRefusedNotTrusted() throws {
+        var generator = SplitMixGenerator(seed: 7)
+        let (index, _) = Self.mixedIndex(using: &generator)
+        let bytes = try Self.written(index)
+        for length in [0, 7, 8, 100, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: SnapshotFile.Damaged.self) { try Self.read(Array(bytes.prefix(length))) }
+        }
+        var refused = 0
+        for _ in 0..<300 {
+            var damaged = bytes
+            let position = Int.random(in: 0..<damaged.count, using: &generator)
+            damaged[position] ^= UInt8.random(in: 1...255, using: &generator)
+            guard let read = try? Self.read(damaged) else {
+                refused += 1
+                continue
+            }
+            for _ in 0..<3 {
+                let query = Self.randomKey(using: &generator)
+                _ = read.search(query, minScore: 50, limit: 5)
+                _ = read.ids(containing: query, limit: 5)
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test func theIDTableKeepsDenseSparseAndNegativeIDs() {
+        var table = SlotTable()
+        for id in 1...1_000 as ClosedRange<Int64> { table.set(id, slot: Int(id) * 2) }
+        #expect(table.set(5_000_000_000, slot: 1) == nil && table.set(-1, slot: 2) == nil && table.set(0, slot: 3) == nil)
+        #expect(table.count == 1_003 && table[500] == 1_000 && table[5_000_000_000] == 1 && table[-1] == 2 && table[0] == 3)
+        #expect(table.set(500, slot: 7) == 1_000 && table.count == 1_003)
+        #expect(table.remove(500) == 7 && table[500] == nil && table.remove(500) == nil && table.count == 1_002)
+        #expect(table.remove(5_000_000_000) == 1 && table.count == 1_001 && table[1_001] == nil)
+        #expect(table.dense.count < 4_096, "a huge id does not stretch the flat array")
     }
 }
