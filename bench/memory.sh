@@ -4,22 +4,27 @@
 # (rapidfuzz brute force, native bit-parallel scan) on the same corpus and queries, and prints one table with the
 # ratios and PASS/FAIL against the goals at 1M pairs. Also written to $TM_BENCH_DIR/results.md.
 #
-# Usage: bash bench/memory.sh [--sizes 30k,100k,1m] [--queries 200] [--http-queries 200]
-#   sizes: 30k = the real gettext corpus (~30,000 pairs); 100k, 1m (or any Nk / Nm) = make_synth_corpus.py.
+# Usage: bash bench/memory.sh [--sizes 30k,100k,1m,10m] [--queries 200] [--http-queries 200] [--baseline-queries 40]
+#   sizes: 30k = the real gettext corpus (~30,000 pairs); 100k, 1m, 10m (or any Nk / Nm) = make_synth_corpus.py.
+#   Leave 10m out of --sizes to skip it (about 20 minutes, plus 4 minutes to make its corpus the first time).
+#   baseline-queries: at 5m and above, rapidfuzz and the native scan run on the first N queries a side (they take
+#   seconds a query there); tm's latency is compared on the same queries.
 # Environment: TM_BENCH_DIR (work dir, default /tmp/tm-bench), TM_SHARED_BENCH (default ../shared/bench from the
 # repository root), TM_BIN (a tm binary to use instead of building one). Queries, tm serve and the baselines
 # run on CPU 0 (taskset, when present), the HTTP client on CPU 1. Whole run at 1M: about 10 minutes.
 set -euo pipefail
 
-sizes="30k,100k,1m"
+sizes="30k,100k,1m,10m"
 queries=200
 http_queries=""
+baseline_queries=40
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes="$2"; shift 2 ;;
         --queries) queries="$2"; shift 2 ;;
         --http-queries) http_queries="$2"; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --baseline-queries) baseline_queries="$2"; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "memory.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -125,18 +130,31 @@ for size in ${sizes//,/ }; do
     "${pin[@]}" "$fuzzy" --db "$db" "$qfile" --json --results "$run/lib" > "$run/lib.json" 2> "$run/lib.log"
     sed 's/^/    /' "$run/lib.log"
 
+    bqfile="$qfile"
+    if [ "$pairs" -ge 5000000 ]; then
+        bqfile="$data/queries-$queries-first-$baseline_queries.tsv"
+        "$py" -c 'import sys
+n = int(sys.argv[3]); seen = {}
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write(next(f))
+    for line in f:
+        side = line.split("\t")[1]
+        seen[side] = seen.get(side, 0) + 1
+        if seen[side] <= n: out.write(line)' "$qfile" "$bqfile" "$baseline_queries"
+        say "$size: baselines on the first $baseline_queries queries a side ($bqfile)"
+    fi
     for side in en ko; do
         say "$size/$side: rapidfuzz brute force (baseline_fuzzy.py --method lev)"
-        "${pin[@]}" "$py" "$shared/baseline_fuzzy.py" "$corpus" "$qfile" --method lev --side "$side" \
+        "${pin[@]}" "$py" "$shared/baseline_fuzzy.py" "$corpus" "$bqfile" --method lev --side "$side" \
             --label "$size/$side/lev" --out "$run/rf.$side.jsonl" > "$run/rf.$side.json"
         "$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("    p50 %s ms, p95 %s ms, peak RSS %s MB" % (d["p50_ms"], d["p95_ms"], d["peak_rss_mb"]))' "$run/rf.$side.json"
         say "$size/$side: native bit-parallel scan (floor_bench.py)"
         # floor_bench.py runs lev_scan under /usr/bin/time; the scan is one process on one core.
-        "${pin[@]}" "$py" "$shared/floor_bench.py" "$corpus" "$qfile" --side "$side" --label "$size/$side/c-myers" \
+        "${pin[@]}" "$py" "$shared/floor_bench.py" "$corpus" "$bqfile" --side "$side" --label "$size/$side/c-myers" \
             --out "$run/scan.$side.jsonl" --workdir "$work/floor" > "$run/scan.$side.json"
         "$py" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("    p50 %s ms, p95 %s ms" % (d["p50_ms"], d["p95_ms"]))' "$run/scan.$side.json"
     done
-    rm -f "$db" "$db-wal" "$db-shm"
+    rm -f "$db" "$db-wal" "$db-shm" "$db.index-ko" "$db.index-en"
     say "$size done ($(( $(date +%s) - started )) s so far)"
 done
 

@@ -226,6 +226,11 @@ def main():
                              fmt((lb.get("search") or {}).get("p99"), 3), fmt((lb.get("brute_force") or {}).get("p50"), 3),
                              fmt(lb.get("load_seconds")), fmt(lb.get("resident_after_load_mebibytes"), 0),
                              lb.get("reference_mismatches")))
+        if lb and lb.get("footprint_bytes") and lb.get("entries"):
+            parts_bytes = sorted(lb["footprint_bytes"].items(), key=lambda kv: -kv[1])
+            total = sum(b for _, b in parts_bytes)
+            parts.append("index bytes per pair %.0f (%s);" % (total / lb["entries"], ", ".join(
+                "%s %.0f" % (k, b / lb["entries"]) for k, b in parts_bytes if b)))
         if cmp:
             parts.append("vs rapidfuzz: %d of %d hits found, %d differ by normalization, %d below tm's 5th match, "
                          "%d unexplained, %d tm matches not in rapidfuzz's top 5;" % (cmp["found"], cmp["hits"], cmp["norm"], cmp["cut"],

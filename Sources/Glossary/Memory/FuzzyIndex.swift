@@ -241,3 +241,18 @@ extension FuzzyIndex {
         return (key, recencies[slot])
     }
 }
+
+extension FuzzyIndex {
+    /// The bytes each part of the index holds (elements in use, not spare capacity), for the benchmark's
+    /// bytes-per-pair breakdown.
+    public var footprint: [String: Int] {
+        func bytes<Element>(_ array: [Element]) -> Int { array.count * MemoryLayout<Element>.stride }
+        return [
+            "ids": bytes(ids), "recencies": bytes(recencies), "lengths": bytes(lengths), "key offsets": bytes(keyStarts),
+            "keys": bytes(keyBytes), "alive": bytes(alive), "id table": bytes(slotOfID.dense) + slotOfID.sparse.count * 16,
+            "postings": bytes(basePostings), "list starts": bytes(baseListStarts),
+            "gram table": bytes(baseLists.keys) + bytes(baseLists.lists),
+            "delta": deltaPostings.values.reduce(0) { $0 + 8 + bytes($1) },
+        ]
+    }
+}

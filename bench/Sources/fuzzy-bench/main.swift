@@ -248,6 +248,8 @@ struct SideSummary: Encodable {
     let identical: Int
     /// Returned ids whose stored text differs from the reference's text for that id (must be 0: the id mapping holds).
     let referenceMismatches: Int
+    /// Bytes per part of this side's index (`FuzzyIndex.footprint` of the reference index over the same pairs).
+    let footprintBytes: [String: Int]
 }
 
 struct QueryRecord: Encodable {
@@ -328,7 +330,7 @@ func measure(
         search: Latency(latencies), reportedTook: reportedTook == nil ? nil : Latency(tooks),
         indexSearch: Latency(indexLatencies), bruteForce: Latency(bruteLatencies), checkedQueries: keys.count,
         recall: expectedTotal == 0 ? 1 : Double(recalled) / Double(expectedTotal), identical: identical,
-        referenceMismatches: referenceMismatches())
+        referenceMismatches: referenceMismatches(), footprintBytes: reference.footprint)
 }
 
 /// The reference index of one side: ids 1...n in `texts` order, equal recency (one import stamps every pair alike),
