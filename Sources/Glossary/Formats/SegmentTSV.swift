@@ -20,9 +20,10 @@ public enum SegmentTSV {
     static func read(_ source: MemorySource, unit: (ImportedUnit) throws -> Void, skip: (SkippedUnit) throws -> Void) throws {
         var columns: Columns?
         try MemoryFileReader.forEachLine(in: source) { line, number in
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
-            // Split on scalars: a combining mark after a tab would join it into one Character.
-            let fields = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map(Substring.init)
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            // Split on bytes: a tab byte is always a whole scalar, and a combining mark after a tab would join it into
+            // one Character.
+            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             guard let known = columns else {
                 if let named = try Columns(header: fields, name: source.name, line: number) {
                     columns = named
@@ -106,7 +107,7 @@ public enum SegmentTSV {
 
     /// Undoes `escape`; a backslash before any other character (or at the end) is kept as written.
     static func unescape(_ field: Substring) -> String {
-        guard field.unicodeScalars.contains("\\") else { return String(field) }
+        guard field.utf8.contains(0x5C) else { return String(field) }
         var out = String.UnicodeScalarView()
         var iterator = field.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {

@@ -15,7 +15,8 @@ public struct KeyedPair: Sendable, Hashable {
         for (field, text) in [("ko", ko), ("en", en)] {
             try TextField.check(text, field: field)
             guard !text.isEmpty else { throw .invalidInput(field: field, message: "the \(field) side is empty") }
-            guard text.unicodeScalars.count <= Segment.maximumLength else {
+            // UTF-8 has at least as many bytes as scalars: counting scalars is only needed for long texts.
+            guard text.utf8.count <= Segment.maximumLength || text.unicodeScalars.count <= Segment.maximumLength else {
                 throw .invalidInput(field: field, message: "the \(field) side is longer than \(Segment.maximumLength) characters")
             }
         }

@@ -45,7 +45,9 @@ public enum Normalizer {
     /// The key through ICU's NFKC_Casefold, for any text.
     static func icuKey(_ text: String) -> String {
         let folded = ICU.normalize(text, .nfkcCasefold)
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one at a time cost more than ICU itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
             if isSpace(scalar) {
@@ -53,12 +55,12 @@ public enum Normalizer {
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(replacement(for: scalar) ?? scalar)
+            out.append(contentsOf: (replacement(for: scalar) ?? scalar).utf8)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The loose key: `key` without diacritics, apostrophes, hyphens or spaces.
@@ -120,7 +122,10 @@ public enum Normalizer {
     ]
 
     private static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        scalar.isASCII ? (scalar == "`" ? "'" : nil) : replacements[scalar]
+        if scalar.isASCII { return scalar == "`" ? "'" : nil }
+        // Hangul syllables, most of a Korean key, have none: no table lookup.
+        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return nil }
+        return replacements[scalar]
     }
 
     /// White space by the Unicode property, with the ASCII answer looked up directly (the property lookup

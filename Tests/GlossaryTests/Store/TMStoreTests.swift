@@ -115,4 +115,30 @@ import Testing
         #expect(hashes == [("문제 0", "Resolving issues"), ("문제 1", "Talks were held."), ("문제 0", "Resolving Issues")].map(PairHash.of))
         #expect(throws: TMError.self) { try memory.update(id: 3, with: SegmentInput(ko: "문제 1", en: "Talks were held.")) }
     }
+
+    /// A first load into an empty table builds the hash index once at the end and finds the file's own repeats
+    /// without it; a failed first load leaves the index (and the triggers) as they were.
+    @Test func aFirstLoadRebuildsTheHashIndexAndStillFindsRepeats() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteStore(path: path)
+            let memory = TranslationMemory(store: store)
+            func indexes() throws -> [String] {
+                try store.pool.read { db in
+                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'segment' ORDER BY name")
+                }
+            }
+            let expected = try indexes()
+            #expect(expected.contains("segment_pair_hash"))
+            let bad = "ko\ten\n첫 문장\tThe first sentence\n한 칸만 있는 줄\n"
+            #expect(throws: TMError.self) { try memory.importFile(.bytes(Array(bad.utf8), name: "bad.tsv"), format: .tsv, origin: "", skipBad: false) }
+            #expect(try indexes() == expected && store.counts().segments == 0)
+
+            let file = "ko\ten\n첫 문장\tThe first sentence\n둘째 문장\tThe second sentence\n첫 문장\tThe first sentence\n첫 문장\tThe First sentence\n"
+            let report = try memory.importFile(.bytes(Array(file.utf8), name: "first.tsv"), format: .tsv, origin: "", skipBad: false)
+            #expect(report.added == 3 && report.alreadyPresent == 1)
+            #expect(try indexes() == expected)
+            let again = try memory.add([SegmentInput(ko: "둘째 문장", en: "The second sentence")])
+            #expect(!again[0].created && again[0].segment.id == 2)
+        }
+    }
 }

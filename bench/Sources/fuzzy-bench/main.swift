@@ -2,7 +2,7 @@
 // brute-force scan. `bench/memory.sh` runs it on databases that `tm import` filled; it also runs by hand.
 //
 // Usage: fuzzy-bench (--db PATH | --corpus CORPUS.tsv) QUERIES [--sides ko,en] [--min 75] [--limit 5]
-//                    [--results PREFIX] [--json]
+//                    [--results PREFIX] [--json] [--reference-queries N]
 //   --db PATH       a tm database: loads it into `TranslationMemory` (the index build the CLI and the server do at
 //                   start) and times `TranslationMemory.search`, which also fetches the matched rows from SQLite.
 //                   The exact reference is a `FuzzyIndex` over the same stored pairs (read back through
@@ -12,6 +12,7 @@
 //   QUERIES         make_queries.py output (qid side kind src_idx edit_rate text) or one query per line.
 //   --results P     writes P.SIDE.jsonl: per query its id, latency and matches (id, score, text of the searched side).
 //   --json          one JSON summary line per side on stdout (the human summary goes to stderr either way).
+//   --reference-queries N  check only the first N queries against brute force (default: all).
 // Keys are `Normalizer.key`, as the memory stores and searches them.
 import Foundation
 import Glossary
@@ -25,9 +26,11 @@ struct Options {
     var limit = 5
     var resultsPrefix: String?
     var json = false
+    /// Brute force checks the first this many queries (each takes a second at ten million pairs).
+    var referenceQueries = Int.max
 
     static let usage =
-        "fuzzy-bench (--db PATH | --corpus CORPUS.tsv) QUERIES [--sides ko,en] [--min 75] [--limit 5] [--results PREFIX] [--json]"
+        "fuzzy-bench (--db PATH | --corpus CORPUS.tsv) QUERIES [--sides ko,en] [--min 75] [--limit 5] [--results PREFIX] [--json] [--reference-queries N]"
 
     init(arguments: [String]) throws(BenchError) {
         var positional: [String] = []
@@ -54,6 +57,7 @@ struct Options {
             case "--limit": limit = try number()
             case "--results": resultsPrefix = try value()
             case "--json": json = true
+            case "--reference-queries": referenceQueries = max(1, try number())
             case "-h", "--help": throw .usage(Self.usage)
             default: positional.append(argument)
             }
@@ -182,7 +186,8 @@ func residentMiB(peak: Bool) -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
     let field = peak ? "VmHWM:" : "VmRSS:"
     for line in status.split(separator: "\n") where line.hasPrefix(field) {
-        return line.split(separator: " ").compactMap { Double($0) }.first.map { $0 / 1024 }
+        // "VmHWM:\t 1079296 kB", and with eight digits no space after the tab.
+        return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Double($0) }.first.map { $0 / 1024 }
     }
     return nil
 }
@@ -290,7 +295,7 @@ func measure(
     var expectedTotal = 0
     var recalled = 0
     var identical = 0
-    for (position, key) in keys.enumerated() {
+    for (position, key) in keys.enumerated().prefix(options.referenceQueries) {
         var start = clock.now
         _ = reference.search(key, minScore: options.minScore, limit: options.limit)
         indexLatencies.append(milliseconds(clock.now - start))
@@ -328,7 +333,7 @@ func measure(
         queriesWithMatch: answers.filter { !$0.isEmpty }.count, minScore: options.minScore, limit: options.limit,
         loadSeconds: loadSeconds, residentAfterLoadMebibytes: residentAfterLoad, peakResidentMebibytes: residentMiB(peak: true),
         search: Latency(latencies), reportedTook: reportedTook == nil ? nil : Latency(tooks),
-        indexSearch: Latency(indexLatencies), bruteForce: Latency(bruteLatencies), checkedQueries: keys.count,
+        indexSearch: Latency(indexLatencies), bruteForce: Latency(bruteLatencies), checkedQueries: min(keys.count, options.referenceQueries),
         recall: expectedTotal == 0 ? 1 : Double(recalled) / Double(expectedTotal), identical: identical,
         referenceMismatches: referenceMismatches(), footprintBytes: reference.footprint)
 }
