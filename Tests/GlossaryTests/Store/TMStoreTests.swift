@@ -124,13 +124,16 @@ import Testing
             let memory = TranslationMemory(store: store)
             func indexes() throws -> [String] {
                 try store.pool.read { db in
-                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'segment' ORDER BY name")
+                    try String.fetchAll(
+                        db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'segment' ORDER BY name")
                 }
             }
             let expected = try indexes()
             #expect(expected.contains("segment_pair_hash"))
             let bad = "ko\ten\n첫 문장\tThe first sentence\n한 칸만 있는 줄\n"
-            #expect(throws: TMError.self) { try memory.importFile(.bytes(Array(bad.utf8), name: "bad.tsv"), format: .tsv, origin: "", skipBad: false) }
+            #expect(throws: TMError.self) {
+                try memory.importFile(.bytes(Array(bad.utf8), name: "bad.tsv"), format: .tsv, origin: "", skipBad: false)
+            }
             #expect(try indexes() == expected && store.counts().segments == 0)
 
             let file = "ko\ten\n첫 문장\tThe first sentence\n둘째 문장\tThe second sentence\n첫 문장\tThe first sentence\n첫 문장\tThe First sentence\n"

@@ -28,7 +28,7 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TRIGGER segment_logged_insert; DROP TRIGGER segment_logged_update;")
             // Into an empty table (a first load), the hash index is built once at the end, by one sort, instead of
             // by a random insert per pair; the file's own repeats are found meanwhile by an in-memory table.
-            let fresh = before == 0
+            let fresh = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM segment)") ?? false
             if fresh { try db.execute(sql: "DROP INDEX segment_pair_hash") }
             var upsert = try BulkUpsert(db, origin: origin, time: time, fresh: fresh)
             try produce { pair in
