@@ -60,11 +60,7 @@ extension FuzzyIndex {
         self.baseCount = baseCount
         // The delta's postings, as `add` makes them.
         var grams: [UInt64] = []
-        for slot in baseCount..<slots {
-            withKeyScalars(of: slot) { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
-            for gram in grams { deltaPostings[gram, default: []].append(UInt32(truncatingIfNeeded: slot)) }
-            deltaSlotsByLength[Int(lengths[slot]), default: []].append(UInt32(truncatingIfNeeded: slot))
-        }
+        for slot in baseCount..<slots { addDeltaPostings(of: slot, grams: &grams) }
     }
 
     /// Offsets rise from 0 to the end of the bytes; each key is whole UTF-8 sequences (what `decodeKey` reads without

@@ -72,14 +72,18 @@ public struct FuzzyIndex: Sendable {
     /// - Parameter recency: larger is more recent; ties in score go to the more recent entry. NaN counts as −∞.
     public mutating func add(id: Int64, key: String, recency: Double) {
         let slot = store(id: id, key: key, recency: recency)
-        let length = Int(lengths[slot])
         var grams: [UInt64] = []
+        addDeltaPostings(of: slot, grams: &grams)
+        compactIfWorthIt()
+    }
+
+    /// Puts a delta slot on the delta lists of its grams and of its length (`grams` is scratch space).
+    mutating func addDeltaPostings(of slot: Int, grams: inout [UInt64]) {
         withKeyScalars(of: slot) { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
         for gram in grams {
             deltaPostings[gram, default: []].append(UInt32(truncatingIfNeeded: slot))
         }
-        deltaSlotsByLength[length, default: []].append(UInt32(truncatingIfNeeded: slot))
-        compactIfWorthIt()
+        deltaSlotsByLength[Int(lengths[slot]), default: []].append(UInt32(truncatingIfNeeded: slot))
     }
 
     /// Adds many entries (later ones replace earlier ones with the same id) and rebuilds the index once: the fast way

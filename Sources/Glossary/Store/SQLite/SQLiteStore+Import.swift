@@ -102,11 +102,8 @@ extension SQLiteStore {
         mutating func run(_ pair: KeyedPair) throws -> Int64 {
             let hash = PairHash.of(ko: pair.ko, en: pair.en)
             if let id = fresh ? try storedHere(pair, hash: hash) : try storedInTable(pair, hash: hash) {
-                let refreshed = refresh.sqliteStatement
-                sqlite3_bind_int64(refreshed, 2, id)
-                defer { sqlite3_reset(refreshed) }
-                let code = sqlite3_step(refreshed)
-                guard code == SQLITE_DONE else { throw failure(code) }
+                sqlite3_bind_int64(refresh.sqliteStatement, 2, id)
+                try runToEnd(refresh.sqliteStatement)
                 return id
             }
             let inserted = insert.sqliteStatement
@@ -115,9 +112,7 @@ extension SQLiteStore {
             Self.bind(pair.koKey, at: 3, in: inserted)
             Self.bind(pair.enKey, at: 4, in: inserted)
             sqlite3_bind_int64(inserted, 8, hash)
-            defer { sqlite3_reset(inserted) }
-            let code = sqlite3_step(inserted)
-            guard code == SQLITE_DONE else { throw failure(code) }
+            try runToEnd(inserted)
             let id = sqlite3_last_insert_rowid(connection)
             if fresh { stored[hash, default: []].append(id) }
             return id
@@ -151,6 +146,13 @@ extension SQLiteStore {
                 if sqlite3_column_int(compared, 0) == 1 { return id }
             }
             return nil
+        }
+
+        /// Steps a statement that returns no rows, then resets it for the next pair.
+        private func runToEnd(_ handle: OpaquePointer) throws {
+            defer { sqlite3_reset(handle) }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else { throw failure(code) }
         }
 
         private static func bind(_ text: String, at index: Int32, in handle: OpaquePointer) {
