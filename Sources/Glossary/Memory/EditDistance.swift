@@ -37,6 +37,8 @@ struct BitParallelPattern: Sendable {
     /// The last symbol stands for every scalar absent from the pattern, and its masks are all zero.
     private let matchMasks: [UInt64]
     private let absentSymbol: Int
+    /// The symbol of every ASCII scalar, so that ASCII text needs neither decoding nor the hash table.
+    private let asciiSymbols: [Int32]
 
     private static let emptyScalar = UInt32.max
 
@@ -69,6 +71,14 @@ struct BitParallelPattern: Sendable {
         symbolMask = tableSize - 1
         matchMasks = masks
         absentSymbol = distinct.count
+        asciiSymbols = (0..<128).map { scalar in
+            var cell = Self.hashCell(UInt32(scalar), mask: tableSize - 1)
+            while scalars[cell] != Self.emptyScalar {
+                if scalars[cell] == UInt32(scalar) { return numbers[cell] }
+                cell = (cell + 1) & (tableSize - 1)
+            }
+            return Int32(distinct.count)
+        }
     }
 
     private static func hashCell(_ scalar: UInt32, mask: Int) -> Int {
@@ -89,9 +99,23 @@ struct BitParallelPattern: Sendable {
                 matchMasks.withUnsafeBufferPointer { masks in
                     let lookup = SymbolLookup(scalars: scalars, numbers: numbers, mask: symbolMask, absent: absentSymbol)
                     return blockCount == 1
-                        ? singleBlockDistance(text, limit: limit, lookup: lookup, masks: masks)
-                        : multiBlockDistance(text, limit: limit, lookup: lookup, masks: masks)
+                        ? singleBlockDistance(textLength, limit: limit, masks: masks) { lookup.symbol(of: text[$0]) }
+                        : multiBlockDistance(textLength, limit: limit, masks: masks) { lookup.symbol(of: text[$0]) }
                 }
+            }
+        }
+    }
+
+    /// `distance(to:limit:)` for a text that is all ASCII, given as its bytes.
+    func distance(toASCII text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        let textLength = text.count
+        guard limit >= 0, abs(length - textLength) <= limit else { return nil }
+        if length == 0 || textLength == 0 { return max(length, textLength) }
+        return asciiSymbols.withUnsafeBufferPointer { symbols in
+            matchMasks.withUnsafeBufferPointer { masks in
+                blockCount == 1
+                    ? singleBlockDistance(textLength, limit: limit, masks: masks) { Int(symbols[Int(text[$0] & 0x7F)]) }
+                    : multiBlockDistance(textLength, limit: limit, masks: masks) { Int(symbols[Int(text[$0] & 0x7F)]) }
             }
         }
     }
@@ -114,17 +138,19 @@ struct BitParallelPattern: Sendable {
         }
     }
 
+    /// `symbol(j)` is the symbol of text position j.
+    @inline(__always)
     private func singleBlockDistance(
-        _ text: UnsafeBufferPointer<UInt32>, limit: Int, lookup: SymbolLookup, masks: UnsafeBufferPointer<UInt64>
+        _ textLength: Int, limit: Int, masks: UnsafeBufferPointer<UInt64>, symbol: (Int) -> Int
     ) -> Int? {
         // Rows above the pattern length hold garbage, but carries and shifts only move upwards, so row m − 1 is exact.
         let lastRow: UInt64 = 1 << UInt64(length - 1)
         var positiveVertical = UInt64.max
         var negativeVertical: UInt64 = 0
         var score = length
-        var remaining = text.count
-        for scalar in text {
-            let equal = masks[lookup.symbol(of: scalar)]
+        var remaining = textLength
+        for position in 0..<textLength {
+            let equal = masks[symbol(position)]
             let crossVertical = equal | negativeVertical
             let crossHorizontal = (((equal & positiveVertical) &+ positiveVertical) ^ positiveVertical) | equal
             var positiveHorizontal = negativeVertical | ~(crossHorizontal | positiveVertical)
@@ -145,8 +171,9 @@ struct BitParallelPattern: Sendable {
         return score <= limit ? score : nil
     }
 
+    @inline(__always)
     private func multiBlockDistance(
-        _ text: UnsafeBufferPointer<UInt32>, limit: Int, lookup: SymbolLookup, masks: UnsafeBufferPointer<UInt64>
+        _ textLength: Int, limit: Int, masks: UnsafeBufferPointer<UInt64>, symbol: (Int) -> Int
     ) -> Int? {
         let blocks = blockCount
         let lastRow: UInt64 = 1 << UInt64((length - 1) % 64)
@@ -154,11 +181,11 @@ struct BitParallelPattern: Sendable {
         var positive = [UInt64](repeating: UInt64.max, count: blocks)
         var negative = [UInt64](repeating: 0, count: blocks)
         var score = length
-        var remaining = text.count
+        var remaining = textLength
         return positive.withUnsafeMutableBufferPointer { positiveVertical in
             negative.withUnsafeMutableBufferPointer { negativeVertical in
-                for scalar in text {
-                    let maskBase = lookup.symbol(of: scalar) * blocks
+                for position in 0..<textLength {
+                    let maskBase = symbol(position) * blocks
                     var carry = 1  // horizontal delta entering the block from above; +1 at the top row
                     for block in 0..<blocks {
                         var equal = masks[maskBase + block]

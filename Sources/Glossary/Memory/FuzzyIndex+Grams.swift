@@ -13,11 +13,7 @@ enum GramKeys {
         keys.removeAll(keepingCapacity: true)
         guard gramLength > 0, scalars.count >= gramLength else { return }
         for start in 0...(scalars.count - gramLength) {
-            var hash: UInt64 = 0x243F_6A88_85A3_08D3
-            for offset in 0..<gramLength {
-                hash = mix(hash ^ UInt64(scalars[start + offset]))
-            }
-            keys.append(hash)
+            keys.append(gramHash(scalars, at: start, gramLength: gramLength))
         }
         // Sorting puts the occurrences of one gram next to each other, so they can be numbered in one pass.
         keys.sort()
@@ -27,9 +23,25 @@ enum GramKeys {
             let gram = keys[index]
             occurrence = index > 0 && gram == previous ? occurrence + 1 : 0
             previous = gram
-            let key = mix(gram &+ occurrence &* 0xD6E8_FEB8_6659_FD93)
-            keys[index] = key == GramTable.emptyKey ? 1 : key
+            keys[index] = key(gram: gram, occurrence: occurrence)
         }
+    }
+
+    /// The hash of the gram that starts at `start` (its content only, not where it occurs).
+    @inline(__always)
+    static func gramHash(_ scalars: UnsafeBufferPointer<UInt32>, at start: Int, gramLength: Int) -> UInt64 {
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3
+        for offset in 0..<gramLength {
+            hash = mix(hash ^ UInt64(scalars[start + offset]))
+        }
+        return hash
+    }
+
+    /// The key of the `occurrence`-th (from 0) occurrence of a gram in one string.
+    @inline(__always)
+    static func key(gram: UInt64, occurrence: UInt64) -> UInt64 {
+        let key = mix(gram &+ occurrence &* 0xD6E8_FEB8_6659_FD93)
+        return key == GramTable.emptyKey ? 1 : key
     }
 
     /// The keys of the first occurrence of each distinct gram of `scalars`: every key that contains the gram has
@@ -37,11 +49,10 @@ enum GramKeys {
     static func firstOccurrenceKeys(_ scalars: [UInt32], gramLength: Int) -> [UInt64] {
         guard gramLength > 0, scalars.count >= gramLength else { return [] }
         var keys: Set<UInt64> = []
-        for start in 0...(scalars.count - gramLength) {
-            var hash: UInt64 = 0x243F_6A88_85A3_08D3
-            for offset in 0..<gramLength { hash = mix(hash ^ UInt64(scalars[start + offset])) }
-            let key = mix(hash)
-            keys.insert(key == GramTable.emptyKey ? 1 : key)
+        scalars.withUnsafeBufferPointer { scalars in
+            for start in 0...(scalars.count - gramLength) {
+                keys.insert(key(gram: gramHash(scalars, at: start, gramLength: gramLength), occurrence: 0))
+            }
         }
         return Array(keys)
     }
@@ -133,5 +144,57 @@ struct GramTable: Sendable {
             keys[cell] = key
             lists[cell] = list
         }
+    }
+}
+
+/// A query's grams as the search reads them: the key of every positional gram (gram and occurrence, as the index
+/// stores them), and for each distinct gram where it starts in the query and which of those keys is its first
+/// occurrence (the key every entry containing the gram has).
+struct QueryGrams {
+    let gramLength: Int
+    /// One per positional gram: N = length − q + 1 of them, the occurrences of one gram together.
+    private(set) var keys: [UInt64] = []
+    /// The distinct grams: `firstKey` indexes `keys`; `positions` ascending.
+    private(set) var grams: [(firstKey: Int, positions: [Int])] = []
+
+    init(_ scalars: [UInt32], gramLength: Int) {
+        self.gramLength = max(1, gramLength)
+        guard scalars.count >= self.gramLength else { return }
+        var hashed = scalars.withUnsafeBufferPointer { scalars in
+            (0...(scalars.count - self.gramLength)).map {
+                (hash: GramKeys.gramHash(scalars, at: $0, gramLength: self.gramLength), position: $0)
+            }
+        }
+        hashed.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
+        var start = 0
+        while start < hashed.count {
+            var end = start + 1
+            while end < hashed.count && hashed[end].hash == hashed[start].hash { end += 1 }
+            grams.append((firstKey: keys.count, positions: hashed[start..<end].map(\.position)))
+            for occurrence in 0..<(end - start) {
+                keys.append(GramKeys.key(gram: hashed[start].hash, occurrence: UInt64(occurrence)))
+            }
+            start = end
+        }
+    }
+
+    /// The fewest edits that leave no occurrence of any of the `chosen` grams (indexes into `grams`) intact.
+    ///
+    /// An edit — substituting or deleting the query scalar at x, or inserting next to it — breaks only the grams
+    /// that cover x: the grams starting in x − q + 1 ... x. So the edits needed are the fewest points that stab every
+    /// interval [p, p + q − 1] of the chosen grams' positions; taking the intervals by start (their ends come in the
+    /// same order) and stabbing each unstabbed one at its end is optimal.
+    func editsToBreak(_ chosen: some Sequence<Int>) -> Int {
+        var marked = [Bool](repeating: false, count: keys.count)
+        for gram in chosen {
+            for position in grams[gram].positions { marked[position] = true }
+        }
+        var edits = 0
+        var stabbedThrough = -1
+        for position in marked.indices where marked[position] && position > stabbedThrough {
+            edits += 1
+            stabbedThrough = position + gramLength - 1
+        }
+        return edits
     }
 }

@@ -13,16 +13,23 @@
 /// gap); every untouched gram of a reappears verbatim in b at a distinct position. So with d ≤ k edits the strings
 /// share at least (La − q + 1) − q·d grams, and symmetrically (Lb − q + 1) − q·d, hence
 ///     shared ≥ T(L) = M − q + 1 − q·k(M).
-/// For the lengths where T(L) ≥ 1, a qualifying entry shares at least Tmin = min T(L) of the query's N = Lq − q + 1
-/// grams, so (pigeonhole) it appears in any N − Tmin + 1 of the query's lists: the shortest ones admit every
-/// candidate; the longer lists only complete the counts (hash collisions can only raise them), and a candidate whose
-/// count stays below its own T(L) is dropped. Lengths where T(L) ≤ 0 (short queries, low minimum scores) cannot be
-/// pruned by grams:
-/// their slots are scanned (a length is one contiguous run of base slots). Either way each candidate is verified by
-/// edit distance, so the result is exact.
+/// For the lengths where T(L) ≥ 1, a qualifying entry shares at least T of the query's N = Lq − q + 1 grams, so
+/// (pigeonhole) it appears in any N − T + 1 of the query's lists.
+///
+/// Position bound. The count bound assumes every edit breaks q grams, which only edits q apart can do. One edit breaks
+/// exactly the grams that cover one query scalar, so the fewest edits that break a set of grams is the fewest points
+/// stabbing their intervals (`QueryGrams.editsToBreak`). If that exceeds k, some gram of the set survives in any entry
+/// within k edits, and the entry is on that gram's first-occurrence list. Taking the rarest grams until they need
+/// more than k edits often admits through fewer (and shorter) lists than N − T + 1.
+///
+/// The window is searched in groups of lengths that share k(M) (`LengthGroup`); each group takes whichever bound
+/// reads fewer postings (`GramFilter`), the count bound then drops candidates, and a group neither bound can prune
+/// (short queries, low minimum scores) is scanned (a length is one contiguous run of base slots). Every candidate is
+/// verified by edit distance, so the result is exact.
 ///
 /// Top-k. Once `limit` matches are held, a candidate must at least tie the worst held score; that lowers its distance
-/// ceiling (and hence its T) further. Ties still get verified, so the recency/id tie-break stays exact.
+/// ceiling (and hence its T, and the k of later groups' filters) further. Ties still get verified, so the recency/id
+/// tie-break stays exact.
 extension FuzzyIndex {
     /// The best `limit` entries whose key scores at least `minScore` (clamped to 0...100) against `key`: score
     /// descending, then recency descending, then id ascending.
@@ -45,45 +52,46 @@ extension FuzzyIndex {
         let longest = rule.longestLength(cappedAt: longestKeyLength)
         guard shortest <= longest else { return [] }
 
-        // T(L) for every length in the window; a long query (≥ 65,535 grams) would overflow the counters: scan.
-        let queryGramCount = max(0, query.count - gramLength + 1)
-        let usesGrams = queryGramCount > 0 && queryGramCount < Int(UInt16.max)
-        let thresholds = (shortest...longest).map { usesGrams ? rule.sharedGramBound(candidateLength: $0, gramLength: gramLength) : 0 }
+        // A long query (≥ 65,535 grams) would overflow the counters: it scans.
+        let usesGrams = query.count - gramLength + 1 < Int(UInt16.max)
+        let grams = QueryGrams(usesGrams ? query : [], gramLength: gramLength)
         var verifier = CandidateVerifier(index: self, query: query, rule: rule, limit: limit, workLimit: workLimit)
-        // The lengths the grams cannot prune are scanned whole: when that alone would pass the limit, refuse now
-        // rather than after doing the work.
+        let groups = LengthGroup.groups(of: shortest...longest, rule: rule)
+        // The lengths no filter can prune are scanned whole: when that alone would pass the limit, refuse now rather
+        // than after doing the work.
         if workLimit < .max {
             var scanned = 0
-            for length in shortest...longest where thresholds[length - shortest] <= 0 {
-                let slots = baseSlots(ofLengths: length...length).count + (deltaSlotsByLength[length]?.count ?? 0)
-                scanned = scanned &+ slots &* verifier.cost(ofLength: length)
-                if scanned > workLimit || scanned < 0 { return nil }
+            for group in groups where group.filter(grams, rule: rule, top: nil, gramLength: gramLength) == nil {
+                for length in group.lengths {
+                    let slots = baseSlots(ofLengths: length...length).count + (deltaSlotsByLength[length]?.count ?? 0)
+                    scanned = scanned &+ slots &* verifier.cost(ofLength: length)
+                    if scanned > workLimit || scanned < 0 { return nil }
+                }
             }
         }
 
-        let gramLengths = (shortest...longest).filter { thresholds[$0 - shortest] > 0 }
-        if let first = gramLengths.first, let last = gramLengths.last {
-            let fewestShared = gramLengths.map { thresholds[$0 - shortest] }.min() ?? 1
-            guard let candidates = gramCandidates(query, lengths: first...last, fewestShared: fewestShared, work: &verifier.work) else {
+        for group in groups {
+            // Matches held so far lower the distance a later group's entries may have, and so strengthen its filter.
+            guard let filter = group.filter(grams, rule: rule, top: verifier.top, gramLength: gramLength) else {
+                for length in group.lengths {
+                    for slot in baseSlots(ofLengths: length...length) {
+                        verifier.consider(slot: slot, sharedGramBound: nil)
+                        if verifier.exhausted { return nil }
+                    }
+                    for slot in deltaSlotsByLength[length] ?? [] {
+                        verifier.consider(slot: Int(slot), sharedGramBound: nil)
+                        if verifier.exhausted { return nil }
+                    }
+                }
+                continue
+            }
+            guard let candidates = gramCandidates(grams, lengths: group.lengths, filter: filter, work: &verifier.work) else {
                 return nil
             }
             for (slot, sharedCount) in candidates {
-                // Delta slots of any length come back too; lengths scanned below must not be verified twice.
-                let length = Int(lengths[slot])
-                guard length >= shortest, length <= longest else { continue }
-                let threshold = thresholds[length - shortest]
-                guard threshold > 0, sharedCount >= threshold else { continue }
+                // Delta slots of any length come back; each is verified in its own group only.
+                guard group.lengths.contains(Int(lengths[slot])) else { continue }
                 verifier.consider(slot: slot, sharedGramBound: sharedCount)
-                if verifier.exhausted { return nil }
-            }
-        }
-        for length in shortest...longest where thresholds[length - shortest] <= 0 {
-            for slot in baseSlots(ofLengths: length...length) {
-                verifier.consider(slot: slot, sharedGramBound: nil)
-                if verifier.exhausted { return nil }
-            }
-            for slot in deltaSlotsByLength[length] ?? [] {
-                verifier.consider(slot: Int(slot), sharedGramBound: nil)
                 if verifier.exhausted { return nil }
             }
         }
@@ -113,7 +121,7 @@ extension FuzzyIndex {
     }
 
     /// Base slots whose key length lies in `range` (the base is sorted by length).
-    private func baseSlots(ofLengths range: ClosedRange<Int>) -> Range<Int> {
+    func baseSlots(ofLengths range: ClosedRange<Int>) -> Range<Int> {
         firstBaseSlot(withLengthAtLeast: range.lowerBound)..<firstBaseSlot(withLengthAtLeast: range.upperBound + 1)
     }
 
@@ -127,75 +135,48 @@ extension FuzzyIndex {
         return low
     }
 
-    /// Slots sharing at least `fewestShared` grams with the query — by the count of their lists, hash collisions only
-    /// adding — each with that count, most shared first. Base lists are cut to the slots of `lengths`; delta lists are
-    /// taken whole.
+    /// The slots of `window` (base slots of those lengths, and delta slots of any length) that pass `filter`, each
+    /// with an upper bound on the grams it shares with the query, the highest bounds first.
     ///
-    /// Only the cheapest N − fewestShared + 1 lists can admit a slot (pigeonhole); the longer ones just add to the counts
-    /// of admitted slots: scanned when the list is short next to the candidates, else probed by binary search per
-    /// candidate. Candidates that can no longer reach `fewestShared` are dropped along the way.
+    /// The slots are counted a chunk at a time, so that the counters stay in the cache however large the window. In
+    /// each chunk the admitting lists are read whole: every slot on one of them is a candidate. The other lists,
+    /// cheapest first, complete the counts: scanned, or probed by binary search per candidate when the candidates are
+    /// few next to the list. A candidate that can no longer reach `filter.fewestShared` is dropped.
     ///
     /// `work` counts the postings read; nil when it would pass the verifier's limit.
     private func gramCandidates(
-        _ query: [UInt32], lengths window: ClosedRange<Int>, fewestShared: Int, work: inout SearchWork
+        _ grams: QueryGrams, lengths window: ClosedRange<Int>, filter: GramFilter, work: inout SearchWork
     ) -> [(slot: Int, sharedCount: Int)]? {
-        var grams: [UInt64] = []
-        query.withUnsafeBufferPointer { GramKeys.collect($0, gramLength: gramLength, into: &grams) }
-        let admitting = grams.count - fewestShared + 1
-        guard admitting > 0 else { return [] }  // no entry of these lengths can share enough grams
-
         let slotRange = baseSlots(ofLengths: window)
-        let lists = grams.map { gram in
+        // Each list as a range of `basePostings` (cut to the window) and a range of `delta`, the query's delta lists
+        // copied back to back so both parts are read the same way.
+        var delta: [UInt32] = []
+        var baseParts: [Range<Int>] = []
+        var deltaParts: [Range<Int>] = []
+        for gram in grams.keys {
             let base = baseLists.list(of: gram).map { baseListStarts[$0]..<baseListStarts[$0 + 1] } ?? 0..<0
-            return PostingList(base: narrowed(base, to: slotRange), delta: deltaPostings[gram] ?? [])
+            baseParts.append(narrowed(base, to: slotRange))
+            let start = delta.count
+            delta.append(contentsOf: deltaPostings[gram] ?? [])
+            deltaParts.append(start..<delta.count)
         }
-        let cheapestFirst = lists.sorted { $0.count < $1.count }
-        // The admitting lists are read whole; the others at most whole (or probed, which is cheaper).
-        guard work.spend(lists.reduce(0) { $0 + $1.count }) else { return nil }
+        let sizes = zip(baseParts, deltaParts).map { $0.count + $1.count }
+        let admitting = filter.admittingLists(grams, listSizes: sizes)
+        var isAdmitting = [Bool](repeating: false, count: sizes.count)
+        for list in admitting { isAdmitting[list] = true }
+        let completing = sizes.indices.filter { !isAdmitting[$0] }.sorted { sizes[$0] < sizes[$1] }
+        var counter = ChunkCounter(
+            admitting: admitting, completing: filter.fewestShared > 0 ? completing : [], fewestShared: filter.fewestShared,
+            uncounted: filter.fewestShared > 0 ? 0 : completing.count)
 
-        // Counters: base slots of the window first, then every delta slot. They saturate at 65,535, which is above any
-        // threshold (thresholds ≤ N < 65,535), so saturation never drops a candidate.
-        let baseWidth = slotRange.count
-        let deltaBase = baseCount
-        var counters = [UInt16](repeating: 0, count: baseWidth + ids.count - baseCount)
-        var candidates: [Int] = []
-        func counterIndex(ofSlot slot: Int) -> Int { slot < deltaBase ? slot - slotRange.lowerBound : baseWidth + slot - deltaBase }
-        func slot(ofCounter counter: Int) -> Int { counter < baseWidth ? slotRange.lowerBound + counter : deltaBase + counter - baseWidth }
-
-        counters.withUnsafeMutableBufferPointer { counters in
-            basePostings.withUnsafeBufferPointer { postings in
-                for list in cheapestFirst.prefix(admitting) {
-                    list.forEachSlot(postings) { slot in
-                        let counter = counterIndex(ofSlot: slot)
-                        let count = counters[counter]
-                        if count == 0 { candidates.append(counter) }
-                        if count != .max { counters[counter] = count + 1 }
-                    }
-                }
-                var listsLeft = lists.count - admitting
-                for list in cheapestFirst.dropFirst(admitting) {
-                    listsLeft -= 1
-                    if candidates.count * Self.probeCostInPostings < list.count {
-                        for counter in candidates where list.contains(slot(ofCounter: counter), postings) {
-                            if counters[counter] != .max { counters[counter] += 1 }
-                        }
-                    } else {
-                        list.forEachSlot(postings) { slot in
-                            let counter = counterIndex(ofSlot: slot)
-                            if counters[counter] != .max { counters[counter] += 1 }
-                        }
-                    }
-                    candidates.removeAll { Int(counters[$0]) + listsLeft < fewestShared }
-                }
-            }
+        let complete = basePostings.withUnsafeBufferPointer { postings in
+            counter.count(postings, parts: baseParts, slots: slotRange, work: &work)
         }
-        var ranked = candidates.map { UInt64(counters[$0]) << 32 | UInt64(slot(ofCounter: $0)) }
-        ranked.sort(by: >)
-        return ranked.map { (slot: Int($0 & 0xFFFF_FFFF), sharedCount: Int($0 >> 32)) }
+        guard complete, delta.withUnsafeBufferPointer({ counter.count($0, parts: deltaParts, slots: baseCount..<ids.count, work: &work) })
+        else { return nil }
+        counter.survivors.sort(by: >)
+        return counter.survivors.map { (slot: Int($0 & 0xFFFF_FFFF), sharedCount: Int($0 >> 32)) }
     }
-
-    /// A binary search costs about this many sequential posting reads.
-    private static let probeCostInPostings = 48
 
     /// The part of a base list (a range of `basePostings`, sorted by slot) whose slots fall in `slots`.
     private func narrowed(_ list: Range<Int>, to slots: Range<Int>) -> Range<Int> {
@@ -209,6 +190,226 @@ extension FuzzyIndex {
             return low
         }
         return firstPosition(atLeast: slots.lowerBound)..<firstPosition(atLeast: slots.upperBound)
+    }
+}
+
+/// A run of candidate lengths that share one distance ceiling k(M), searched together.
+struct LengthGroup {
+    let lengths: ClosedRange<Int>
+
+    /// The window cut where k(M) changes: within a run k(M) is one value (M = max(Lq, L) grows with L).
+    static func groups(of window: ClosedRange<Int>, rule: ScoreRule) -> [LengthGroup] {
+        var groups: [LengthGroup] = []
+        var start = window.lowerBound
+        func ceiling(_ length: Int) -> Int { rule.maxDistance(forMaxLength: max(rule.queryLength, length)) }
+        for length in window where length == window.upperBound || ceiling(length + 1) != ceiling(start) {
+            groups.append(LengthGroup(lengths: start...length))
+            start = length + 1
+        }
+        return groups
+    }
+
+    /// How grams can prune this group's entries, or nil when they cannot (its slots are then scanned). `top`, when
+    /// full, lowers each length's distance ceiling to what still ties the worst match held.
+    func filter(_ grams: QueryGrams, rule: ScoreRule, top: TopMatches?, gramLength: Int) -> GramFilter? {
+        guard !grams.keys.isEmpty else { return nil }
+        func ceiling(_ length: Int) -> Int {
+            let maxLength = max(rule.queryLength, length)
+            let allowed = rule.maxDistance(forMaxLength: maxLength)
+            return min(allowed, top?.competitiveDistance(forMaxLength: maxLength) ?? allowed)
+        }
+        // Ceilings grow with the length, so the longest length has the group's largest.
+        let maxDistance = ceiling(lengths.upperBound)
+        let fewestShared = lengths.map { max(rule.queryLength, $0) - gramLength + 1 - gramLength * ceiling($0) }.min() ?? 0
+        let filter = GramFilter(maxDistance: maxDistance, fewestShared: fewestShared)
+        return filter.canPrune(grams) ? filter : nil
+    }
+}
+
+/// The two bounds that let a candidate be found through the query's grams without looking at every entry.
+///
+/// - Position bound: with at most k edits, some gram of any set that takes more than k edits to break survives, and an
+///   entry containing that gram is on its first-occurrence list. So the lists of the rarest grams, taken until
+///   breaking them all takes more than k edits, admit every qualifying entry.
+/// - Count bound: a qualifying entry shares at least `fewestShared` = T of the N gram keys (see the notation above), so
+///   it is on some N − T + 1 of their lists: the cheapest ones admit it.
+///
+/// The position bound needs far fewer lists when the rare grams lie apart; the count bound still applies when the
+/// query's grams can all be broken by k edits but a longer entry's cannot. The search takes the one that reads fewer
+/// postings, and the count bound then drops candidates either way.
+struct GramFilter: Equatable {
+    let maxDistance: Int
+    let fewestShared: Int
+
+    func canPrune(_ grams: QueryGrams) -> Bool {
+        fewestShared > 0 || grams.editsToBreak(grams.grams.indices) > maxDistance
+    }
+
+    /// The lists (indexes into `grams.keys`) that every qualifying entry appears on at least once.
+    func admittingLists(_ grams: QueryGrams, listSizes: [Int]) -> [Int] {
+        var byCount: [Int]? = nil
+        if fewestShared > 0 {
+            let cheapest = listSizes.indices.sorted { listSizes[$0] < listSizes[$1] }
+            byCount = Array(cheapest.prefix(max(0, listSizes.count - fewestShared + 1)))
+        }
+        var byPosition: [Int]? = nil
+        if grams.editsToBreak(grams.grams.indices) > maxDistance {
+            let rarest = grams.grams.indices.sorted { listSizes[grams.grams[$0].firstKey] < listSizes[grams.grams[$1].firstKey] }
+            // Breaking a prefix takes more edits the longer it is: the shortest that takes more than k.
+            var low = 1
+            var high = rarest.count
+            while low < high {
+                let middle = (low + high) / 2
+                if grams.editsToBreak(rarest.prefix(middle)) > maxDistance { high = middle } else { low = middle + 1 }
+            }
+            byPosition = rarest.prefix(low).map { grams.grams[$0].firstKey }
+        }
+        func cost(_ lists: [Int]?) -> Int { lists.map { $0.reduce(0) { $0 + listSizes[$1] } } ?? .max }
+        return (cost(byPosition) <= cost(byCount) ? byPosition : byCount) ?? []
+    }
+}
+
+/// Counts how many of the query's lists each slot is on, one chunk of slots at a time (see `gramCandidates`).
+struct ChunkCounter {
+    let admitting: [Int]
+    /// Cheapest first; empty when the counts cannot drop anyone.
+    let completing: [Int]
+    let fewestShared: Int
+    /// Lists not read, counted as shared by every candidate so that the bound stays an upper bound.
+    let uncounted: Int
+    /// (bound << 32) | slot of every candidate kept.
+    var survivors: [UInt64] = []
+
+    /// Slots per chunk: their counters take 64 KiB.
+    static let chunkSlots = 32_768
+    /// A binary search costs about this many sequential posting reads.
+    static let probeCostInPostings = 24
+
+    private var counters = [UInt16](repeating: 0, count: ChunkCounter.chunkSlots)
+    /// Scratch: the candidates of the chunk being counted, as offsets into it.
+    private var candidates = [Int32](repeating: 0, count: ChunkCounter.chunkSlots)
+
+    init(admitting: [Int], completing: [Int], fewestShared: Int, uncounted: Int) {
+        self.admitting = admitting
+        self.completing = completing
+        self.fewestShared = fewestShared
+        self.uncounted = uncounted
+    }
+
+    /// Counts the slots of `slots` on the lists `parts` (ranges of `postings`, each sorted by slot, every slot in
+    /// `slots`); false once `work` passes its limit.
+    mutating func count(_ postings: UnsafeBufferPointer<UInt32>, parts: [Range<Int>], slots: Range<Int>, work: inout SearchWork) -> Bool {
+        var cursors = parts.map(\.lowerBound)
+        var chunkStart = slots.lowerBound
+        while chunkStart < slots.upperBound {
+            let chunkEnd = min(chunkStart + Self.chunkSlots, slots.upperBound)
+            // Each list's postings in this chunk: from its cursor to its first slot at or past the chunk's end.
+            var chunkParts: [Range<Int>] = []
+            chunkParts.reserveCapacity(parts.count)
+            for (list, part) in parts.enumerated() {
+                // Galloping: a list's part of one chunk is short, so search from the cursor outwards first.
+                var low = cursors[list]
+                var step = 1
+                while low + step < part.upperBound && Int(postings[low + step]) < chunkEnd {
+                    low += step
+                    step *= 2
+                }
+                var high = min(low + step, part.upperBound)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(postings[middle]) < chunkEnd { low = middle + 1 } else { high = middle }
+                }
+                chunkParts.append(cursors[list]..<low)
+                cursors[list] = low
+            }
+            guard countChunk(postings, parts: chunkParts, start: chunkStart, size: chunkEnd - chunkStart, work: &work) else { return false }
+            chunkStart = chunkEnd
+        }
+        return true
+    }
+
+    private mutating func countChunk(
+        _ postings: UnsafeBufferPointer<UInt32>, parts: [Range<Int>], start: Int, size: Int, work: inout SearchWork
+    ) -> Bool {
+        guard work.spend(admitting.reduce(0) { $0 + parts[$1].count }) else { return false }
+        let fewestShared = fewestShared
+        let admitting = admitting
+        let completing = completing
+        let uncounted = uncounted
+        var survivors = survivors
+        defer { self.survivors = survivors }
+        return counters.withUnsafeMutableBufferPointer { counters in
+            candidates.withUnsafeMutableBufferPointer { candidates in
+                counters.update(repeating: 0)
+                // A bit per slot marks the candidates, so they can be listed in order without reading every counter.
+                var marks = [UInt64](repeating: 0, count: (size + 63) / 64)
+                marks.withUnsafeMutableBufferPointer { marks in
+                    for list in admitting {
+                        for position in parts[list] {
+                            let counter = Int(postings[position]) - start
+                            if counters[counter] != .max { counters[counter] += 1 }
+                            marks[counter >> 6] |= 1 << UInt64(counter & 63)
+                        }
+                    }
+                }
+                var found = 0
+                for (word, bits) in marks.enumerated() {
+                    var bits = bits
+                    while bits != 0 {
+                        candidates[found] = Int32(word << 6 | bits.trailingZeroBitCount)
+                        found += 1
+                        bits &= bits - 1
+                    }
+                }
+                // Drops the candidates that can no longer reach the fewest shared grams; worth it only before a probe
+                // (whose cost is per candidate) and at the end.
+                func keepReachable(listsLeft: Int) {
+                    let reachable = fewestShared - listsLeft
+                    guard reachable > 0 else { return }
+                    var kept = 0
+                    for candidate in 0..<found {
+                        let counter = candidates[candidate]
+                        candidates[kept] = counter
+                        kept += Int(counters[Int(counter)]) >= reachable ? 1 : 0
+                    }
+                    found = kept
+                }
+                var listsLeft = completing.count
+                for list in completing {
+                    let part = parts[list]
+                    if found * Self.probeCostInPostings < part.count { keepReachable(listsLeft: listsLeft) }
+                    guard found > 0 else { break }
+                    listsLeft -= 1
+                    let probing = found * Self.probeCostInPostings
+                    guard work.spend(min(probing, part.count)) else { return false }
+                    if probing < part.count {
+                        // Candidates and postings both ascend: each search starts where the last one ended.
+                        var low = part.lowerBound
+                        for candidate in 0..<found {
+                            let counter = Int(candidates[candidate])
+                            let target = UInt32(truncatingIfNeeded: counter + start)
+                            var high = part.upperBound
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if postings[middle] < target { low = middle + 1 } else { high = middle }
+                            }
+                            if low < part.upperBound, postings[low] == target, counters[counter] != .max { counters[counter] += 1 }
+                        }
+                    } else {
+                        for position in part {
+                            let counter = Int(postings[position]) - start
+                            if counters[counter] != .max { counters[counter] += 1 }
+                        }
+                    }
+                }
+                keepReachable(listsLeft: listsLeft)
+                for candidate in 0..<found {
+                    let counter = Int(candidates[candidate])
+                    survivors.append(UInt64(Int(counters[counter]) + uncounted) << 32 | UInt64(counter + start))
+                }
+                return true
+            }
+        }
     }
 }
 
@@ -346,8 +547,19 @@ struct CandidateVerifier {
         let gramLength = index.gramLength
         if let bound = sharedGramBound, bound < maxLength - gramLength + 1 - gramLength * ceiling { return }
         guard work.spend(cost(ofLength: length)) else { return }
-        index.decodeKey(of: slot, into: &scalars)
-        guard let distance = scalars.withUnsafeBufferPointer({ pattern.distance(to: $0, limit: ceiling) }) else { return }
+        let start = index.keyStarts[slot]
+        let end = index.keyStarts[slot + 1]
+        let measured: Int?
+        if end - start == length {
+            // As many bytes as scalars: the key is ASCII.
+            measured = index.keyBytes.withUnsafeBufferPointer { bytes in
+                pattern.distance(toASCII: UnsafeBufferPointer(rebasing: bytes[start..<end]), limit: ceiling)
+            }
+        } else {
+            index.decodeKey(of: slot, into: &scalars)
+            measured = scalars.withUnsafeBufferPointer { pattern.distance(to: $0, limit: ceiling) }
+        }
+        guard let distance = measured else { return }
         top.offer(RankedMatch(id: index.ids[slot], distance: distance, maxLength: maxLength, recency: index.recencies[slot]))
     }
 }

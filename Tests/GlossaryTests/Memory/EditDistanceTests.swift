@@ -59,6 +59,28 @@ import Testing
         }
     }
 
+    /// ASCII text read as bytes (the fuzzy index's path for English keys) gives the distance the scalars give, in one
+    /// block and in several, with a query that holds non-ASCII scalars too.
+    @Test func asciiBytesMatchTheDynamicProgram() {
+        var generator = SplitMixGenerator(seed: 0xA5C1)
+        let asciiAlphabet: [UInt32] = Array(0x61...0x68) + [0x20, 0x7F, 0x00]
+        for round in 0..<200 {
+            let length = [1, 5, 30, 63, 64, 65, 130][round % 7] + Int.random(in: 0...3, using: &generator)
+            var pattern = (0..<length).map { _ in asciiAlphabet.randomElement(using: &generator) ?? 0x61 }
+            if round % 5 == 0 { pattern[0] = 0xAC00 }
+            let text =
+                round % 2 == 0
+                ? mutated(pattern, edits: Int.random(in: 0...10, using: &generator), alphabet: asciiAlphabet, using: &generator)
+                    .map { $0 < 0x80 ? $0 : 0x62 }
+                : (0..<Int.random(in: 0...140, using: &generator)).map { _ in asciiAlphabet.randomElement(using: &generator) ?? 0 }
+            let expected = referenceDistance(pattern, text)
+            let limit = Int.random(in: 0...(expected + 3), using: &generator)
+            let bytes = text.map { UInt8($0) }
+            let found = bytes.withUnsafeBufferPointer { BitParallelPattern(pattern).distance(toASCII: $0, limit: limit) }
+            #expect(found == (expected <= limit ? expected : nil), "lengths \(pattern.count), \(text.count), limit \(limit)")
+        }
+    }
+
     /// Many 64-row blocks, and a cutoff far below the true distance.
     @Test func longPatterns() {
         var generator = SplitMixGenerator(seed: 77)

@@ -83,6 +83,38 @@ import Testing
         expectSameAsBruteForce(index, keys: keys, korean: korean, queries: 700, using: &generator)
     }
 
+    /// Enough entries that one length window spans several counting chunks (32,768 slots each), in the base and in a
+    /// delta too large for one chunk.
+    @Test func staysExactAcrossCountingChunks() {
+        var generator = SplitMixGenerator(seed: 0xC4A1)
+        let keys = Self.randomEntries(count: 110_000, korean: false, using: &generator)
+        var index = FuzzyIndex(gramLength: 3)
+        index.add(contentsOf: keys.prefix(70_000).enumerated().map { (id: Int64($0.offset), key: Self.string($0.element), recency: 0) })
+        for id in 70_000..<keys.count { index.add(id: Int64(id), key: Self.string(keys[id]), recency: 1) }
+        #expect(index.baseCount == 70_000)
+        #expect(index.ids.count - index.baseCount > ChunkCounter.chunkSlots)
+        #expect(index.baseSlots(ofLengths: 20...60).count > ChunkCounter.chunkSlots)
+        expectSameAsBruteForce(index, keys: keys, korean: false, queries: 40, using: &generator)
+    }
+
+    /// Breaking grams: each edit breaks the q grams that cover one scalar, and a repeated gram breaks only when every
+    /// occurrence does.
+    @Test func editsToBreakStabTheGramsPositions() {
+        let grams = QueryGrams("abcdefghij".unicodeScalars.map(\.value), gramLength: 3)  // abc bcd … hij: 8 grams
+        func gram(_ text: String) -> Int {
+            let key = GramKeys.firstOccurrenceKeys(text.unicodeScalars.map(\.value), gramLength: 3)[0]
+            return grams.grams.firstIndex { grams.keys[$0.firstKey] == key } ?? -1
+        }
+        #expect(grams.keys.count == 8)
+        #expect(grams.editsToBreak([gram("abc"), gram("bcd"), gram("cde")]) == 1)  // all three cover "c"
+        #expect(grams.editsToBreak([gram("abc"), gram("def")]) == 2)  // no scalar in both
+        #expect(grams.editsToBreak(grams.grams.indices) == 3)  // ⌈8 / 3⌉
+        let repeated = QueryGrams("abcxabc".unicodeScalars.map(\.value), gramLength: 3)
+        let abc = repeated.grams.firstIndex { $0.positions == [0, 4] }
+        #expect(abc != nil)
+        #expect(repeated.editsToBreak(abc.map { [$0] } ?? []) == 2)
+    }
+
     /// Single adds (delta postings), removals and updates (dead slots), then a compaction: exact all along.
     @Test(arguments: [true, false])
     func staysExactThroughAddsRemovesAndUpdates(korean: Bool) {
@@ -219,7 +251,7 @@ import Testing
     private static func read(_ bytes: [UInt8]) throws -> FuzzyIndex {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tm-snapshot-\(UUID().uuidString)").path
         defer { unlink(path) }
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let descriptor = open(path, O_RDONLY)
         defer { close(descriptor) }
         var reader = SnapshotFile.Reader(descriptor: descriptor, size: bytes.count)
