@@ -90,33 +90,31 @@ struct BitParallelPattern: Sendable {
     /// Early exit: the bottom row D[m][j] changes by at most 1 per column, so after column j the final distance is at
     /// least D[m][j] − (n − j); once that exceeds `limit` no later column can bring it back.
     func distance(to text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
-        let textLength = text.count
-        // Every alignment needs at least |m − n| insertions or deletions.
-        guard limit >= 0, abs(length - textLength) <= limit else { return nil }
-        if length == 0 || textLength == 0 { return max(length, textLength) }
-        return symbolScalars.withUnsafeBufferPointer { scalars in
+        symbolScalars.withUnsafeBufferPointer { scalars in
             symbolNumbers.withUnsafeBufferPointer { numbers in
-                matchMasks.withUnsafeBufferPointer { masks in
-                    let lookup = SymbolLookup(scalars: scalars, numbers: numbers, mask: symbolMask, absent: absentSymbol)
-                    return blockCount == 1
-                        ? singleBlockDistance(textLength, limit: limit, masks: masks) { lookup.symbol(of: text[$0]) }
-                        : multiBlockDistance(textLength, limit: limit, masks: masks) { lookup.symbol(of: text[$0]) }
-                }
+                let lookup = SymbolLookup(scalars: scalars, numbers: numbers, mask: symbolMask, absent: absentSymbol)
+                return distance(toTextOfLength: text.count, limit: limit) { lookup.symbol(of: text[$0]) }
             }
         }
     }
 
     /// `distance(to:limit:)` for a text that is all ASCII, given as its bytes.
     func distance(toASCII text: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
-        let textLength = text.count
+        asciiSymbols.withUnsafeBufferPointer { symbols in
+            distance(toTextOfLength: text.count, limit: limit) { Int(symbols[Int(text[$0] & 0x7F)]) }
+        }
+    }
+
+    /// Both forms: `symbol(j)` is the pattern symbol of text position j.
+    @inline(__always)
+    private func distance(toTextOfLength textLength: Int, limit: Int, symbol: (Int) -> Int) -> Int? {
+        // Every alignment needs at least |m − n| insertions or deletions.
         guard limit >= 0, abs(length - textLength) <= limit else { return nil }
         if length == 0 || textLength == 0 { return max(length, textLength) }
-        return asciiSymbols.withUnsafeBufferPointer { symbols in
-            matchMasks.withUnsafeBufferPointer { masks in
-                blockCount == 1
-                    ? singleBlockDistance(textLength, limit: limit, masks: masks) { Int(symbols[Int(text[$0] & 0x7F)]) }
-                    : multiBlockDistance(textLength, limit: limit, masks: masks) { Int(symbols[Int(text[$0] & 0x7F)]) }
-            }
+        return matchMasks.withUnsafeBufferPointer { masks in
+            blockCount == 1
+                ? singleBlockDistance(textLength, limit: limit, masks: masks, symbol: symbol)
+                : multiBlockDistance(textLength, limit: limit, masks: masks, symbol: symbol)
         }
     }
 

@@ -220,9 +220,11 @@ struct LengthGroup {
         }
         // Ceilings grow with the length, so the longest length has the group's largest.
         let maxDistance = ceiling(lengths.upperBound)
-        let fewestShared = lengths.map { max(rule.queryLength, $0) - gramLength + 1 - gramLength * ceiling($0) }.min() ?? 0
-        let filter = GramFilter(maxDistance: maxDistance, fewestShared: fewestShared)
-        return filter.canPrune(grams) ? filter : nil
+        let fewestShared =
+            lengths.map { ScoreRule.sharedGrams(maxLength: max(rule.queryLength, $0), distance: ceiling($0), gramLength: gramLength) }.min() ?? 0
+        let filter = GramFilter(
+            maxDistance: maxDistance, fewestShared: fewestShared, positionsPrune: grams.editsToBreak(grams.grams.indices) > maxDistance)
+        return filter.fewestShared > 0 || filter.positionsPrune ? filter : nil
     }
 }
 
@@ -240,10 +242,8 @@ struct LengthGroup {
 struct GramFilter: Equatable {
     let maxDistance: Int
     let fewestShared: Int
-
-    func canPrune(_ grams: QueryGrams) -> Bool {
-        fewestShared > 0 || grams.editsToBreak(grams.grams.indices) > maxDistance
-    }
+    /// Breaking every gram of the query takes more than `maxDistance` edits, so the position bound applies.
+    let positionsPrune: Bool
 
     /// The lists (indexes into `grams.keys`) that every qualifying entry appears on at least once.
     func admittingLists(_ grams: QueryGrams, listSizes: [Int]) -> [Int] {
@@ -253,7 +253,7 @@ struct GramFilter: Equatable {
             byCount = Array(cheapest.prefix(max(0, listSizes.count - fewestShared + 1)))
         }
         var byPosition: [Int]? = nil
-        if grams.editsToBreak(grams.grams.indices) > maxDistance {
+        if positionsPrune {
             let rarest = grams.grams.indices.sorted { listSizes[grams.grams[$0].firstKey] < listSizes[grams.grams[$1].firstKey] }
             // Breaking a prefix takes more edits the longer it is: the shortest that takes more than k.
             var low = 1
@@ -288,6 +288,8 @@ struct ChunkCounter {
     private var counters = [UInt16](repeating: 0, count: ChunkCounter.chunkSlots)
     /// Scratch: the candidates of the chunk being counted, as offsets into it.
     private var candidates = [Int32](repeating: 0, count: ChunkCounter.chunkSlots)
+    /// Scratch: a bit per slot of the chunk, set for the candidates.
+    private var marks = [UInt64](repeating: 0, count: ChunkCounter.chunkSlots / 64)
 
     init(admitting: [Int], completing: [Int], fewestShared: Int, uncounted: Int) {
         self.admitting = admitting
@@ -336,14 +338,17 @@ struct ChunkCounter {
         let admitting = admitting
         let completing = completing
         let uncounted = uncounted
-        var survivors = survivors
+        // Moved out (not copied) while the scratch buffers are borrowed, so appending does not copy it.
+        var survivors = self.survivors
+        self.survivors = []
         defer { self.survivors = survivors }
         return counters.withUnsafeMutableBufferPointer { counters in
             candidates.withUnsafeMutableBufferPointer { candidates in
                 counters.update(repeating: 0)
                 // A bit per slot marks the candidates, so they can be listed in order without reading every counter.
-                var marks = [UInt64](repeating: 0, count: (size + 63) / 64)
+                let words = (size + 63) / 64
                 marks.withUnsafeMutableBufferPointer { marks in
+                    marks.update(repeating: 0)
                     for list in admitting {
                         for position in parts[list] {
                             let counter = Int(postings[position]) - start
@@ -353,7 +358,7 @@ struct ChunkCounter {
                     }
                 }
                 var found = 0
-                for (word, bits) in marks.enumerated() {
+                for (word, bits) in marks.prefix(words).enumerated() {
                     var bits = bits
                     while bits != 0 {
                         candidates[found] = Int32(word << 6 | bits.trailingZeroBitCount)
@@ -434,10 +439,10 @@ struct ScoreRule {
         minScore == 0 ? longestKey : min(longestKey, 100 * queryLength / minScore)
     }
 
-    /// T(L) = M − q + 1 − q·k(M): grams a qualifying key of length L must share with the query.
-    func sharedGramBound(candidateLength: Int, gramLength: Int) -> Int {
-        let maxLength = max(queryLength, candidateLength)
-        return maxLength - gramLength + 1 - gramLength * maxDistance(forMaxLength: maxLength)
+    /// M − q + 1 − q·d: the grams two strings whose longer side has M scalars share at least when they are d edits
+    /// apart (T(L) with d = k(M)).
+    static func sharedGrams(maxLength: Int, distance: Int, gramLength: Int) -> Int {
+        maxLength - gramLength + 1 - gramLength * distance
     }
 }
 
@@ -545,7 +550,9 @@ struct CandidateVerifier {
         if let competitive = top.competitiveDistance(forMaxLength: maxLength) { ceiling = min(ceiling, competitive) }
         guard abs(length - query.count) <= ceiling else { return }
         let gramLength = index.gramLength
-        if let bound = sharedGramBound, bound < maxLength - gramLength + 1 - gramLength * ceiling { return }
+        if let bound = sharedGramBound, bound < ScoreRule.sharedGrams(maxLength: maxLength, distance: ceiling, gramLength: gramLength) {
+            return
+        }
         guard work.spend(cost(ofLength: length)) else { return }
         let start = index.keyStarts[slot]
         let end = index.keyStarts[slot + 1]
@@ -574,26 +581,5 @@ struct PostingList {
     func forEachSlot(_ postings: UnsafeBufferPointer<UInt32>, _ body: (Int) -> Void) {
         for position in base { body(Int(postings[position])) }
         for slot in delta { body(Int(slot)) }
-    }
-
-    /// Binary search: both parts are sorted by slot.
-    func contains(_ slot: Int, _ postings: UnsafeBufferPointer<UInt32>) -> Bool {
-        let target = UInt32(truncatingIfNeeded: slot)
-        if let first = delta.first, target >= first {
-            var low = 0
-            var high = delta.count
-            while low < high {
-                let middle = (low + high) / 2
-                if delta[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            return low < delta.count && delta[low] == target
-        }
-        var low = base.lowerBound
-        var high = base.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if postings[middle] < target { low = middle + 1 } else { high = middle }
-        }
-        return low < base.upperBound && postings[low] == target
     }
 }
