@@ -89,8 +89,8 @@ extension String {
     /// The string without leading and trailing white space.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !Normalizer.isSpace($0) }),
+            let last = scalars.lastIndex(where: { !Normalizer.isSpace($0) })
         else { return "" }
         // Nothing to trim (nearly always): the string itself, not a copy.
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }

@@ -105,25 +105,28 @@ public enum SegmentTSV {
         return String(out)
     }
 
-    /// Undoes `escape`; a backslash before any other character (or at the end) is kept as written.
+    /// Undoes `escape`; a backslash before any other character (or at the end) is kept as written. Works on the
+    /// UTF-8 bytes: every escape is ASCII, and appending scalars one at a time cost a tenth of an import.
     static func unescape(_ field: Substring) -> String {
-        guard field.utf8.contains(0x5C) else { return String(field) }
-        var out = String.UnicodeScalarView()
-        var iterator = field.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            guard scalar == "\\" else {
-                out.append(scalar)
+        let bytes = field.utf8
+        guard bytes.contains(0x5C) else { return String(field) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == 0x5C else {
+                out.append(byte)
                 continue
             }
             switch iterator.next() {
-            case "t": out.append("\t")
-            case "n": out.append("\n")
-            case "r": out.append("\r")
-            case "\\": out.append("\\")
-            case let other?: out.append(contentsOf: ["\\", other])
-            case nil: out.append("\\")
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case 0x5C: out.append(0x5C)
+            case let other?: out.append(contentsOf: [0x5C, other])
+            case nil: out.append(0x5C)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -61,7 +61,7 @@ extension TranslationMemory {
             }
             let indexed = indexes.read { $0.ko.count }
             var holds = true
-            switch try store.changedSegments(after: after, limit: Int64(max(20_000, indexed / 4))) {
+            switch try store.changedSegments(after: after, limit: followerChangeLimit(indexed: indexed)) {
             case .upToDate:
                 break
             case .rebuild:

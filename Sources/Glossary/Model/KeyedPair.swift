@@ -28,9 +28,11 @@ public struct KeyedPair: Sendable, Hashable {
 
     private static func singleSpaced(_ text: String) -> String {
         guard hasDoubleSpace(text) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !(scalar == " " && out.last == " ") { out.append(scalar) }
-        return String(out)
+        // On bytes: a space byte is always a whole scalar.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where !(byte == 0x20 && out.last == 0x20) { out.append(byte) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A byte scan: `String.contains(_:)` with a string argument goes through Foundation's locale-aware search, which

@@ -213,3 +213,9 @@ extension Term {
 
 /// Rows kept in the change log: a follower further behind than this has to rebuild anyway.
 let changeLogRetention: Int64 = 1_000_000
+
+/// The most changes a follower whose index holds `indexed` pairs applies one by one; past it, one rebuild is
+/// cheaper, and it rebuilds.
+func followerChangeLimit(indexed: Int) -> Int64 {
+    Int64(max(20_000, indexed / 4))
+}

@@ -7,7 +7,16 @@ public enum Normalizer {
     /// The match key: NFKC_Casefold, dash-like characters to `-`, curly quotes and primes to `'` or `"`,
     /// white space runs to one space, trimmed. Hangul comes out composed (NFC), whatever went in.
     public static func key(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? asciiKey(text) : icuKey(text)
+        // The byte path copies non-ASCII bytes as they are: right for Hangul syllables, which NFKC_Casefold and the
+        // replacements leave alone. Most Korean sides are syllables and ASCII only.
+        isASCIIOrHangulSyllables(text) ? asciiKey(text) : icuKey(text)
+    }
+
+    /// Whether every scalar is ASCII or a precomposed Hangul syllable. Such text is NFC (there is no jamo for a
+    /// syllable to compose with), and NFKC_Casefold changes only its ASCII capitals.
+    static func isASCIIOrHangulSyllables(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        return text.unicodeScalars.allSatisfy { $0.isASCII || ($0.value >= 0xAC00 && $0.value <= 0xD7A3) }
     }
 
     /// The key of pure ASCII text without ICU: NFKC_Casefold of ASCII is lower case, and only the backquote
@@ -77,8 +86,8 @@ public enum Normalizer {
 
     /// `text` in NFC: Hangul typed as conjoining jamo becomes syllables, so stored forms compare by scalars.
     public static func composed(_ text: String) -> String {
-        // ASCII is already NFC: most English sides skip ICU.
-        text.utf8.allSatisfy { $0 < 0x80 } ? text : ICU.normalize(text, .nfc)
+        // ASCII and Hangul syllables are already NFC: most sides of either language skip ICU.
+        isASCIIOrHangulSyllables(text) ? text : ICU.normalize(text, .nfc)
     }
 
     /// Decodes bytes that claim to be UTF-8, refusing invalid sequences instead of guessing.
@@ -130,7 +139,7 @@ public enum Normalizer {
 
     /// White space by the Unicode property, with the ASCII answer looked up directly (the property lookup
     /// was a tenth of an import's time).
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
         if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return false }
         return scalar.properties.isWhitespace

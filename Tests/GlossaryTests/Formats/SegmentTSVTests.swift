@@ -60,6 +60,25 @@ extension Formats {
             #expect(SegmentTSV.unescape("\\\\n") == "\\n")
         }
 
+        /// The byte-level unescape keeps a backslash before a multi-byte character, and every escape beside Hangul.
+        @Test func escapesBesideHangulAndABackslashBeforeHangul() {
+            #expect(SegmentTSV.unescape("가\\나\\t다\\n\\r\\\\") == "가\\나\t다\n\r\\")
+            #expect(SegmentTSV.unescape(Substring(SegmentTSV.escape("줄\t바꿈\n\\끝"))) == "줄\t바꿈\n\\끝")
+        }
+
+        /// Fields are trimmed of Unicode white space (ideographic space, NBSP, em space), not only ASCII.
+        @Test func unicodeWhiteSpaceIsTrimmed() throws {
+            let result = try MemoryReadResult.read(.tsv, text: "ko\ten\n\u{3000}김정은  위원장\u{00A0}\t \u{2003}Kim Jong-un\u{3000}\n")
+            #expect(result.pairs == [["김정은  위원장", "Kim Jong-un"]])
+        }
+
+        /// A pair's runs of spaces become one, beside Hangul too; other white space inside stays.
+        @Test func spaceRunsCollapseInAPair() throws {
+            let pair = try KeyedPair(ko: "김정은   위원장은\t 말했다", en: "Kim  Jong-un \u{3000} said")
+            #expect(pair.ko == "김정은 위원장은\t 말했다")
+            #expect(pair.en == "Kim Jong-un \u{3000} said")
+        }
+
         @Test func invalidUTF8IsABadFile() throws {
             let bytes = Array("ko\ten\n".utf8) + [0xFF, 0x09, 0x61, 0x0A]
             #expect(throws: TMError.badFile(name: "x.tsv", line: 2, message: "invalid UTF-8 at byte 1 of the line")) {

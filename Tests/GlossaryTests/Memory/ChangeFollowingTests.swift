@@ -181,7 +181,7 @@ import Testing
         _ = try memory.add([SegmentInput(ko: "가", en: "A"), SegmentInput(ko: "나", en: "B")])
         let before = try processes.first.latestChange()
         try processes.first.pool.write { db in
-            try SQLiteStore.logImport(refreshed: [1], newAfter: 2, through: changeLogRetention + 2, in: db)
+            try SQLiteStore.logImport(refreshed: [1], newAfter: 2, through: changeLogRetention + 2, intoEmpty: false, in: db)
         }
         let rows = try processes.first.pool.read { db in try Row.fetchAll(db, sql: "SELECT seq, item_id FROM change_log") }
         #expect(rows.map { $0[0] as Int64 } == [before + changeLogRetention + 1])
@@ -189,6 +189,31 @@ import Testing
             Issue.record("a follower from before the import must rebuild")
             return
         }
+    }
+
+    /// A first load into an empty table of more pairs than an empty follower applies one by one is one log row: the
+    /// follower rebuilds either way, and finds every pair. A smaller first load is logged pair by pair.
+    @Test func aLargeFirstLoadIsOneLogRowAndTheFollowerRebuilds() throws {
+        let processes = try TwoProcesses()
+        let writer = TranslationMemory(store: processes.first)
+        let reader = TranslationMemory(store: processes.second, logCheckInterval: .zero)
+        #expect(try reader.search("Sentence number 7", minScore: 100).matches.isEmpty)
+        let before = try processes.first.latestChange()
+        let count = Int(followerChangeLimit(indexed: 0)) + 1
+        let rows = (1...count).map { "문장 \($0)\tSentence number \($0)\n" }.joined()
+        let report = try writer.importFile(.bytes(Array(("ko\ten\n" + rows).utf8), name: "big.tsv"), format: .tsv, origin: "big", skipBad: false)
+        #expect(report.added == count)
+        #expect(try processes.first.latestChange() == before + Int64(count))
+        let logged = try processes.first.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") }
+        #expect(logged == 1)
+        #expect(try reader.search("Sentence number 20001", minScore: 100).matches.map(\.ko) == ["문장 20001"])
+        #expect(try reader.stats().indexedEnglish == count)
+
+        let small = try TwoProcesses()
+        let smallWriter = TranslationMemory(store: small.first)
+        _ = try smallWriter.importFile(.bytes(Array("가\tA\n나\tB\n".utf8), name: "small.tsv"), format: .tsv, origin: "small", skipBad: false)
+        let smallLogged = try small.first.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") }
+        #expect(smallLogged == 2)
     }
 
     @Test func termsWrittenElsewhereReachTheGlossary() throws {

@@ -26,6 +26,32 @@ import Testing
         #expect(scalars(Normalizer.key(input)) == scalars(expected))
     }
 
+    /// Text of ASCII and Hangul syllables skips ICU: its key and its NFC are exactly ICU's, on every syllable and
+    /// on random mixes with ASCII; a conjoining jamo (which a syllable before it composes with) takes ICU's path.
+    @Test func hangulSyllableFastPathEqualsICU() throws {
+        for value in UInt32(0xAC00)...0xD7A3 {
+            let syllable = String(Character(try #require(Unicode.Scalar(value))))
+            let text = "A \(syllable)  b\(syllable)`"
+            #expect(Normalizer.isASCIIOrHangulSyllables(text))
+            #expect(scalars(Normalizer.key(text)) == scalars(Normalizer.icuKey(text)), "U+\(String(value, radix: 16))")
+            #expect(scalars(Normalizer.composed(text)) == scalars(ICU.normalize(text, .nfc)))
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let scalars = (0..<Int.random(in: 0...40, using: &random)).compactMap { _ in
+                Bool.random(using: &random)
+                    ? Unicode.Scalar(UInt8.random(in: 0..<128, using: &random)) : Unicode.Scalar(UInt32.random(in: 0xAC00...0xD7A3, using: &random))
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            #expect(self.scalars(Normalizer.key(text)) == self.scalars(Normalizer.icuKey(text)), "\(text.debugDescription)")
+        }
+        let jamo = "\u{AC00}\u{11A8}"  // 가 + final ㄱ: NFC is 각
+        #expect(!Normalizer.isASCIIOrHangulSyllables(jamo))
+        #expect(scalars(Normalizer.composed(jamo)) == [0xAC01])
+        #expect(scalars(Normalizer.key(jamo)) == [0xAC01])
+    }
+
     /// The ASCII fast path gives exactly what ICU gives, on every ASCII character and on random ASCII text.
     @Test func asciiFastPathEqualsICU() {
         for value in 0..<128 {

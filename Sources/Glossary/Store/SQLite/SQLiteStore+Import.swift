@@ -41,7 +41,7 @@ extension SQLiteStore {
                 }
             }
             if fresh { try db.execute(sql: "CREATE INDEX segment_pair_hash ON segment(pair_hash)") }
-            try Self.logImport(refreshed: present, newAfter: before, through: newest, in: db)
+            try Self.logImport(refreshed: present, newAfter: before, through: newest, intoEmpty: fresh, in: db)
             try Self.createChangeLogTriggers(on: "segment", item: "segment", idColumn: "id", in: db)
             return (added, present.count)
         }
@@ -50,11 +50,12 @@ extension SQLiteStore {
     /// The change-log rows the triggers would have written: one per refreshed pair and one per new pair. An import
     /// of more changes than the log keeps is one row instead, numbered as if every change had its own, with the rows
     /// before it pruned: every follower older than the import then finds the log pruned past it and rebuilds, as it
-    /// would have after the real rows.
-    static func logImport(refreshed: [Int64], newAfter before: Int64, through newest: Int64, in db: Database) throws {
+    /// would have after the real rows. So is an import into an empty table of more pairs than a follower of an
+    /// empty index applies one by one: each follower rebuilds either way, and the rows cost a pass over the table.
+    static func logImport(refreshed: [Int64], newAfter before: Int64, through newest: Int64, intoEmpty: Bool, in db: Database) throws {
         let total = Int64(refreshed.count) + (newest - before)
         guard total > 0 else { return }
-        if total > changeLogRetention {
+        if total > changeLogRetention || (intoEmpty && total > followerChangeLimit(indexed: 0)) {
             let latest = try latestChange(in: db)
             try db.execute(sql: "DELETE FROM change_log")
             try db.execute(
@@ -79,8 +80,10 @@ extension SQLiteStore {
         let insert: Statement
         let connection: OpaquePointer?
         let fresh: Bool
-        /// With `fresh`: the ids stored under each hash (nearly always one).
-        private var stored: [Int64: [Int64]] = [:]
+        /// With `fresh`: the first id stored under each hash, and any later ones (a 64-bit collision: nearly never).
+        /// One array per hash cost an allocation per pair, and freeing a million of them a second at the end.
+        private var stored: [Int64: Int64] = [:]
+        private var alsoStored: [Int64: [Int64]] = [:]
         /// SQLITE_TRANSIENT: SQLite copies the bound text, which lives only for the call.
         static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -114,7 +117,9 @@ extension SQLiteStore {
             sqlite3_bind_int64(inserted, 8, hash)
             try runToEnd(inserted)
             let id = sqlite3_last_insert_rowid(connection)
-            if fresh { stored[hash, default: []].append(id) }
+            if fresh {
+                if stored[hash] == nil { stored[hash] = id } else { alsoStored[hash, default: []].append(id) }
+            }
             return id
         }
 
@@ -134,9 +139,9 @@ extension SQLiteStore {
 
         /// The same, among the pairs this import inserted (the table held no others).
         private func storedHere(_ pair: KeyedPair, hash: Int64) throws -> Int64? {
-            guard let candidates = stored[hash] else { return nil }
+            guard let first = stored[hash] else { return nil }
             let compared = texts.sqliteStatement
-            for id in candidates {
+            for id in [first] + (alsoStored[hash] ?? []) {
                 Self.bind(pair.ko, at: 1, in: compared)
                 Self.bind(pair.en, at: 2, in: compared)
                 sqlite3_bind_int64(compared, 3, id)
