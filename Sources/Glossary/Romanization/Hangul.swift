@@ -29,12 +29,12 @@ public enum Hangul {
     /// The tail consonants in Unicode order; tail index = position + 1 (0 means no tail).
     static let tailLetters: [Character] = Array("ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
 
-    /// The syllable a precomposed scalar (U+AC00…U+D7A3) stands for, or nil.
     /// Whether a scalar is a precomposed Hangul syllable (가–힣).
     static func isSyllable(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= syllableBase && scalar.value <= syllableLast
     }
 
+    /// The syllable a precomposed scalar (U+AC00…U+D7A3) stands for, or nil.
     public static func syllable(_ scalar: Unicode.Scalar) -> Syllable? {
         let value = scalar.value
         guard value >= syllableBase, value <= syllableLast else { return nil }

@@ -16,11 +16,12 @@ public enum Normalizer {
     /// syllable to compose with), and NFKC_Casefold changes only its ASCII capitals.
     static func isASCIIOrHangulSyllables(_ text: String) -> Bool {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
-        return text.unicodeScalars.allSatisfy { $0.isASCII || ($0.value >= 0xAC00 && $0.value <= 0xD7A3) }
+        return text.unicodeScalars.allSatisfy { $0.isASCII || Hangul.isSyllable($0) }
     }
 
-    /// The key of pure ASCII text without ICU: NFKC_Casefold of ASCII is lower case, and only the backquote
-    /// among ASCII characters is replaced. Most English segments take this path; a test checks it against ICU.
+    /// The key without ICU, for ASCII text (and, through `key`, ASCII with Hangul syllables, whose bytes it copies):
+    /// NFKC_Casefold of ASCII is lower case, and only the backquote among ASCII characters is replaced. Most
+    /// segments of either language take this path; tests check it against ICU.
     static func asciiKey(_ text: String) -> String {
         asciiKey(text.utf8)
     }
@@ -133,7 +134,7 @@ public enum Normalizer {
     private static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
         if scalar.isASCII { return scalar == "`" ? "'" : nil }
         // Hangul syllables, most of a Korean key, have none: no table lookup.
-        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return nil }
+        if Hangul.isSyllable(scalar) { return nil }
         return replacements[scalar]
     }
 
@@ -141,7 +142,7 @@ public enum Normalizer {
     /// was a tenth of an import's time).
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return false }
+        if Hangul.isSyllable(scalar) { return false }
         return scalar.properties.isWhitespace
     }
 }
