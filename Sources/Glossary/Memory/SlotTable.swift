@@ -11,11 +11,13 @@ struct SlotTable: Sendable {
 
     init() {}
 
-    /// The flat array's part, for `FuzzyIndex+Snapshot` (read back with `init(dense:sparse:)`).
-    init(dense: [UInt32], sparse: [Int64: UInt32]) {
-        self.dense = dense
-        self.sparse = sparse
-        count = dense.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } + sparse.count
+    /// An empty table whose flat array already spans the ids `0...largestID` when `entries` ids up to it will keep
+    /// it at least half full. Filling an index in slot order sets its ids in no order at all: grown one id at a time,
+    /// the array would stay small while most ids went through the dictionary and moved out of it at each doubling.
+    init(largestID: Int64, entries: Int) {
+        if largestID >= 0, largestID < Int64(2 * (entries + 1024)) {
+            dense = [UInt32](repeating: 0, count: Int(largestID) + 1)
+        }
     }
 
     subscript(id: Int64) -> Int? {

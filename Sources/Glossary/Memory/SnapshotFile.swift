@@ -95,9 +95,25 @@ enum SnapshotFile {
         mutating func readArray<Element: BitwiseCopyable>(atMost limit: Int = .max) throws -> [Element] {
             let count = try readCount(atMost: min(limit, remaining / max(1, MemoryLayout<Element>.stride)))
             return try [Element](unsafeUninitializedCapacity: count) { storage, initialized in
-                try readAll(into: UnsafeMutableRawBufferPointer(storage))
+                let bytes = UnsafeMutableRawBufferPointer(storage)
+                Self.adviseHugePages(bytes)
+                try readAll(into: bytes)
                 initialized = count
             }
+        }
+
+        /// Asks for 2 MiB pages under a large array before it is first written: reading gigabytes into 4 KiB pages
+        /// spends more time in page faults than in copying, and a search's random reads into the keys miss the TLB
+        /// less. Advice only (Linux's transparent huge pages, when set to `madvise`); nothing changes where it is off.
+        private static func adviseHugePages(_ bytes: UnsafeMutableRawBufferPointer) {
+            #if os(Linux)
+                let hugePage = 2 << 20
+                guard bytes.count >= 4 * hugePage, let base = bytes.baseAddress else { return }
+                let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+                let end = (Int(bitPattern: base) + bytes.count) & ~(hugePage - 1)
+                guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+                _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+            #endif
         }
 
         /// An array of exactly `count` elements.

@@ -302,6 +302,43 @@ import Testing
         #expect(refused > 0)
     }
 
+    /// A key's bytes damaged where the check reads eight ASCII bytes at a time, or inside a Hangul sequence, are
+    /// refused; the undamaged file reads back.
+    @Test func aDamagedKeyIsRefusedInsideASCIIAndInsideHangul() throws {
+        var index = FuzzyIndex(gramLength: 3)
+        let ascii = "cannot open the translation memory file"
+        let hangul = "번역 메모리 파일을 열 수 없습니다"
+        index.add(contentsOf: [(id: 1, key: ascii, recency: 0), (id: 2, key: hangul, recency: 0)])
+        let bytes = try Self.written(index)
+        #expect(try Self.read(bytes).entry(id: 1)?.key == ascii)
+        func offset(of text: String) throws -> Int {
+            let needle = Array(text.utf8)
+            return try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+        }
+        let asciiStart = try offset(of: ascii)
+        let hangulStart = try offset(of: hangul)
+        for (position, value) in [
+            (asciiStart + 13, 0x80), (asciiStart + 9, 0xC3), (asciiStart + 30, 0xFF), (hangulStart + 1, 0x41), (hangulStart, 0x80),
+        ]
+            as [(Int, UInt8)]
+        {
+            var damaged = bytes
+            damaged[position] = value
+            #expect(throws: SnapshotFile.Damaged.self, "byte \(position - asciiStart) set to \(value)") { try Self.read(damaged) }
+        }
+    }
+
+    /// A table made for the ids to come holds them in its flat array from the start, and still takes any other id.
+    @Test func theIDTableCanBeSizedForTheIDsToCome() {
+        var table = SlotTable(largestID: 5_000, entries: 4_000)
+        #expect(table.dense.count == 5_001 && table.count == 0)
+        for id in stride(from: 5_000, through: 1, by: -1) as StrideThrough<Int64> { table.set(id, slot: Int(5_000 - id)) }
+        #expect(table.dense.count == 5_001 && table.sparse.isEmpty && table.count == 5_000 && table[1] == 4_999 && table[5_000] == 0)
+        #expect(table.set(-3, slot: 7) == nil && table[-3] == 7 && table.count == 5_001)
+        let sparse = SlotTable(largestID: 9_000_000_000, entries: 10)
+        #expect(sparse.dense.isEmpty, "ids far past the entries stay out of the flat array")
+    }
+
     @Test func theIDTableKeepsDenseSparseAndNegativeIDs() {
         var table = SlotTable()
         for id in 1...1_000 as ClosedRange<Int64> { table.set(id, slot: Int(id) * 2) }

@@ -14,6 +14,8 @@
 //   --json          one JSON summary line per side on stdout (the human summary goes to stderr either way).
 //   --reference-queries N  check only the first N queries against brute force (default: all).
 //   --repeat N      time each query N times and keep its fastest time (default 1).
+//   --latency-only  with --db: time `TranslationMemory.search` and nothing else (no reference index, no brute force),
+//                   for a quick before/after comparison of two builds on one database.
 // Keys are `Normalizer.key`, as the memory stores and searches them.
 import Foundation
 import Glossary
@@ -31,9 +33,11 @@ struct Options {
     var referenceQueries = Int.max
     /// Each query is timed this many times and its fastest time kept (a busy machine adds noise, never speed).
     var repeats = 1
+    /// Only the memory's search is timed: no reference index is built and nothing is checked.
+    var latencyOnly = false
 
     static let usage =
-        "fuzzy-bench (--db PATH | --corpus CORPUS.tsv) QUERIES [--sides ko,en] [--min 75] [--limit 5] [--results PREFIX] [--json] [--reference-queries N] [--repeat N]"
+        "fuzzy-bench (--db PATH | --corpus CORPUS.tsv) QUERIES [--sides ko,en] [--min 75] [--limit 5] [--results PREFIX] [--json] [--reference-queries N] [--repeat N] [--latency-only]"
 
     init(arguments: [String]) throws(BenchError) {
         var positional: [String] = []
@@ -62,6 +66,7 @@ struct Options {
             case "--json": json = true
             case "--reference-queries": referenceQueries = max(1, try number())
             case "--repeat": repeats = max(1, try number())
+            case "--latency-only": latencyOnly = true
             case "-h", "--help": throw .usage(Self.usage)
             default: positional.append(argument)
             }
@@ -389,9 +394,13 @@ func runOnDatabase(_ path: String, options: Options) async throws {
     guard FileManager.default.fileExists(atPath: path) else { throw BenchError.unreadable(path) }
     let clock = ContinuousClock()
     let loadStart = clock.now
-    let memory = try TranslationMemory(store: try SQLiteStore(path: path))
+    let memory = TranslationMemory(store: try SQLiteStore(path: path))
     let loadSeconds = seconds(clock.now - loadStart)
     let residentAfterLoad = residentMiB(peak: false)
+    if options.latencyOnly {
+        try timeSearches(memory, options: options)
+        return
+    }
     let pairs = try await storedPairs(memory)
     let stats = try memory.stats()
     guard pairs.count == stats.segments else {
@@ -417,6 +426,31 @@ func runOnDatabase(_ path: String, options: Options) async throws {
             options: options, loadSeconds: loadSeconds, residentAfterLoad: residentAfterLoad, search: search, reportedTook: took,
             referenceMismatches: { mismatches })
         try report(summary, json: options.json)
+    }
+}
+
+/// `--latency-only`: each side's queries through `TranslationMemory.search`, after a warm-up that loads the indexes.
+func timeSearches(_ memory: TranslationMemory, options: Options) throws {
+    let clock = ContinuousClock()
+    for side in options.sides {
+        let sideQueries = try queries(in: options.queriesPath, side: side)
+        let start = clock.now
+        for query in sideQueries.prefix(20) { _ = try memory.search(query.text, from: side, minScore: options.minScore, limit: options.limit) }
+        let warmUp = seconds(clock.now - start)
+        var latencies: [Double] = []
+        for query in sideQueries {
+            var fastest = Double.infinity
+            for _ in 0..<options.repeats {
+                let begun = clock.now
+                _ = try memory.search(query.text, from: side, minScore: options.minScore, limit: options.limit)
+                fastest = min(fastest, milliseconds(clock.now - begun))
+            }
+            latencies.append(fastest)
+        }
+        let latency = Latency(latencies)
+        print(
+            "\(side.rawValue): \(sideQueries.count) queries, warm-up \(String(format: "%.2f", warmUp)) s, search ms \(latency.summary), mean \(String(format: "%.3f", latency.mean))"
+        )
     }
 }
 
