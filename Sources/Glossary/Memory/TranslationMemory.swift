@@ -136,18 +136,29 @@ public final class TranslationMemory: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let behind = try refreshUnlessUnreachable()
         let key = Normalizer.key(query)
-        // A few more than asked: pairs equal by key but not by text score 99 and may give way to the exact one.
-        let found = indexes.read { indexes in
-            indexes[side].search(key, minScore: minScore, limit: limit + Self.caseVariantAllowance, workLimit: Self.searchWorkLimit)
+        let text = Normalizer.composed(query.trimmed)
+        func hits(_ limit: Int) throws(TMError) -> [FuzzyMatch] {
+            let found = indexes.read { indexes in
+                indexes[side].search(key, minScore: minScore, limit: limit, workLimit: Self.searchWorkLimit)
+            }
+            guard let found else {
+                throw .tooBroad(
+                    field: "q",
+                    message: "the query would compare too much of the memory (\(query.unicodeScalars.count) characters at min \(minScore)): "
+                        + "raise min or shorten the query")
+            }
+            return found
         }
-        guard let hits = found else {
-            throw .tooBroad(
-                field: "q",
-                message: "the query would compare too much of the memory (\(query.unicodeScalars.count) characters at min \(minScore)): "
-                    + "raise min or shorten the query")
+        var found = try hits(limit)
+        var (scoredMatches, notice) = try scored(found.map(\.id), against: key, text: text, side: side, minScore: minScore)
+        // The index ranks by key, the memory by text: when scoring the stored texts moved or dropped a hit (a pair equal
+        // to the query by key but not by text scores 99 and may give way to the exact one; a pair changed since the
+        // index saw it gets its real score), a few more hits decide the top. Otherwise the top is the index's, and the
+        // narrower search (fewer held matches, a stronger filter) was the whole search.
+        if !Self.agree(scoredMatches, found) {
+            found = try hits(limit + Self.caseVariantAllowance)
+            (scoredMatches, notice) = try scored(found.map(\.id), against: key, text: text, side: side, minScore: minScore)
         }
-        let (scoredMatches, notice) = try scored(
-            hits.map(\.id), against: key, text: Normalizer.composed(query.trimmed), side: side, minScore: minScore)
         let matches = scoredMatches.prefix(limit)
         let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
         let terms = hints ? try glossary?.recognize(query) : nil
@@ -156,8 +167,14 @@ public final class TranslationMemory: Sendable {
             notice: notice ?? (behind ? Self.unreachableNotice : nil))
     }
 
-    /// How many more matches than asked a search fetches, so that an exact pair is not crowded out by its case variants.
+    /// How many more matches than asked a search fetches when scoring the texts reordered the index's, so that an
+    /// exact pair is not crowded out by its case variants.
     static let caseVariantAllowance = 4
+
+    /// Whether scoring the stored texts kept the index's hits as they were: the same pairs, order and scores.
+    private static func agree(_ matches: [MemoryMatch], _ hits: [FuzzyMatch]) -> Bool {
+        matches.count == hits.count && zip(matches, hits).allSatisfy { $0.id == $1.id && $0.score == $1.score }
+    }
 
     /// The pairs with these ids as they are stored now, each scored on the text returned: a pair changed since the
     /// index saw it gets its real score, and drops out below `minScore`. The score is on match keys, but 100 means the

@@ -50,6 +50,23 @@ import Testing
         #expect(try memory.search("resolving issues", from: .en, minScore: 100).matches.isEmpty)
     }
 
+    /// The index ranks a case variant of a long query first (its key is the query's), but the memory scores it 99,
+    /// below a pair one letter away (99.5): with room for one match, the search looks further and returns that pair.
+    @Test func aDemotedCaseVariantGivesWayWithOneMatchAsked() throws {
+        let memory = try emptyMemory()
+        let sentence =
+            "The delegation said on Tuesday that the talks in Pyongyang had covered food aid, the return of "
+            + "separated families and the reopening of the joint industrial zone, and that a second round would follow in May."
+        #expect(sentence.count > 200)
+        let variant = sentence.uppercased()
+        let oneLetterAway = sentence.replacingOccurrences(of: "May.", with: "Mai.")
+        _ = try memory.add([SegmentInput(ko: "대표단이 밝혔다.", en: variant), SegmentInput(ko: "대표단이 말했다.", en: oneLetterAway)])
+        let top = try memory.search(sentence, from: .en, limit: 1).matches
+        #expect(top.map(\.en) == [oneLetterAway])
+        #expect(top.first.map { $0.score > 99 && $0.score < 100 } == true)
+        #expect(try memory.search(sentence, from: .en, limit: 2).matches.map(\.en) == [oneLetterAway, variant])
+    }
+
     @Test func getUpdateDelete() throws {
         let memory = try emptyMemory()
         let id = try memory.add([SegmentInput(ko: "평양", en: "Pyongyang")])[0].segment.id
