@@ -53,13 +53,8 @@ extension FuzzyIndex {
         try checkPostings(baseCount: baseCount, damaged)
 
         alive = aliveBytes.map { $0 != 0 }
-        var largestID: Int64 = -1
-        var live = 0
-        for slot in 0..<slots where alive[slot] {
-            largestID = max(largestID, ids[slot])
-            live += 1
-        }
-        slotOfID = SlotTable(largestID: largestID, entries: live)
+        let (slotIDs, slotsAlive) = (ids, alive)
+        slotOfID = SlotTable(sizedFor: slotIDs.indices.lazy.filter { slotsAlive[$0] }.map { slotIDs[$0] })
         for slot in 0..<slots where alive[slot] {
             guard slotOfID.set(ids[slot], slot: slot) == nil else { throw damaged("id \(ids[slot]) in two live slots") }
         }

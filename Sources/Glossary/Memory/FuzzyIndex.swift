@@ -149,9 +149,8 @@ public struct FuzzyIndex: Sendable {
         rebuilt.alive = [Bool](repeating: true, count: order.count)
         rebuilt.keyStarts.reserveCapacity(order.count + 1)
         rebuilt.keyBytes.reserveCapacity(keyBytes.count)
-        var largestID: Int64 = -1
-        for slot in order { largestID = max(largestID, ids[slot]) }
-        rebuilt.slotOfID = SlotTable(largestID: largestID, entries: order.count)
+        let slotIDs = ids
+        rebuilt.slotOfID = SlotTable(sizedFor: order.lazy.map { slotIDs[$0] })
         for slot in order {
             rebuilt.slotOfID.set(ids[slot], slot: rebuilt.ids.count)
             rebuilt.ids.append(ids[slot])

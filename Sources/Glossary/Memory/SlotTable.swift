@@ -11,10 +11,16 @@ struct SlotTable: Sendable {
 
     init() {}
 
-    /// An empty table whose flat array already spans the ids `0...largestID` when `entries` ids up to it will keep
-    /// it at least half full. Filling an index in slot order sets its ids in no order at all: grown one id at a time,
-    /// the array would stay small while most ids went through the dictionary and moved out of it at each doubling.
-    init(largestID: Int64, entries: Int) {
+    /// An empty table whose flat array already spans the largest of `ids` when they will keep it at least half full.
+    /// Filling an index in slot order sets its ids in no order at all: grown one id at a time, the array would stay
+    /// small while most ids went through the dictionary and moved out of it at each doubling.
+    init(sizedFor ids: some Sequence<Int64>) {
+        var largestID: Int64 = -1
+        var entries = 0
+        for id in ids {
+            largestID = max(largestID, id)
+            entries += 1
+        }
         if largestID >= 0, largestID < Int64(2 * (entries + 1024)) {
             dense = [UInt32](repeating: 0, count: Int(largestID) + 1)
         }

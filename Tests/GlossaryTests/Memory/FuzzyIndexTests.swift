@@ -330,12 +330,12 @@ import Testing
 
     /// A table made for the ids to come holds them in its flat array from the start, and still takes any other id.
     @Test func theIDTableCanBeSizedForTheIDsToCome() {
-        var table = SlotTable(largestID: 5_000, entries: 4_000)
+        var table = SlotTable(sizedFor: (1...4_000).map { Int64($0) } + [5_000])
         #expect(table.dense.count == 5_001 && table.count == 0)
         for id in stride(from: 5_000, through: 1, by: -1) as StrideThrough<Int64> { table.set(id, slot: Int(5_000 - id)) }
         #expect(table.dense.count == 5_001 && table.sparse.isEmpty && table.count == 5_000 && table[1] == 4_999 && table[5_000] == 0)
         #expect(table.set(-3, slot: 7) == nil && table[-3] == 7 && table.count == 5_001)
-        let sparse = SlotTable(largestID: 9_000_000_000, entries: 10)
+        let sparse = SlotTable(sizedFor: [1, 2, 9_000_000_000])
         #expect(sparse.dense.isEmpty, "ids far past the entries stay out of the flat array")
     }
 
